@@ -1,0 +1,65 @@
+/** The Socket.IO contract (DESIGN §4, Socket.IO): what the server emits and what clients send. */
+import { Type, type Static } from '@sinclair/typebox'
+import { StoredEvent, type StoredEvent as StoredEventT } from './event.ts'
+import { Scope } from './auth.ts'
+
+/** Today's totals in the socket's scope, counted since local midnight (Asia/Shanghai). */
+export const Counts = Type.Object({
+  total: Type.Integer(),
+  bySource: Type.Record(Type.String(), Type.Integer()),
+  bySeverity: Type.Record(Type.String(), Type.Integer()),
+  /** Start of the counting window, ISO-8601. */
+  since: Type.String(),
+})
+export type Counts = Static<typeof Counts>
+
+export const Snapshot = Type.Object({
+  /** The last seq this snapshot covers; frames after it continue from here. */
+  seq: Type.Integer(),
+  scope: Scope,
+  /** The most recent events in scope, newest last. */
+  events: Type.Array(StoredEvent),
+  counts: Counts,
+  serverTime: Type.String(),
+  /** Changes when the server restarts, so a client can tell a restart from a blip. */
+  bootId: Type.String(),
+})
+export type Snapshot = Static<typeof Snapshot>
+
+export const EventsFrame = Type.Object({
+  /** The last seq in the frame. */
+  seq: Type.Integer(),
+  events: Type.Array(StoredEvent),
+})
+export type EventsFrame = Static<typeof EventsFrame>
+
+export interface ResumeRequest {
+  sinceSeq: number
+}
+export interface ResumeAck {
+  /** `events`: the missed events were sent as frames; `snapshot`: too many were missed. */
+  mode: 'events' | 'snapshot'
+  count: number
+}
+
+export interface ServerToClientEvents {
+  snapshot: (s: Snapshot) => void
+  events: (f: EventsFrame) => void
+}
+export interface ClientToServerEvents {
+  resume: (r: ResumeRequest, ack?: (a: ResumeAck) => void) => void
+}
+/** The handshake's `auth`; `sinceSeq` turns the connection into a resume instead of a snapshot. */
+export interface HandshakeAuth {
+  token: string
+  sinceSeq?: number
+}
+
+/** Above this many missed events, a resume answers with a fresh snapshot instead. */
+export const RESUME_LIMIT = 5000
+/** How many recent events a snapshot carries. */
+export const SNAPSHOT_EVENTS = 200
+/** Frames per room are coalesced to at most this often. */
+export const FRAME_INTERVAL_MS = 250
+
+export type { StoredEventT }
