@@ -1,0 +1,103 @@
+/**
+ * The composition root: external plugins, then app plugins, then routes (STYLE.md). Tests build
+ * this same app; `server.ts` only starts the process.
+ */
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import compress from '@fastify/compress'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { Config } from './config.ts'
+import { errorBody } from './http-error.ts'
+import configPlugin from './plugins/config.ts'
+import metricsPlugin from './plugins/metrics.ts'
+import districtPlugin from './plugins/district.ts'
+import storePlugin from './plugins/store.ts'
+import busPlugin from './plugins/bus.ts'
+import authPlugin from './plugins/auth.ts'
+import pipelinePlugin from './plugins/pipeline.ts'
+import realtimePlugin from './plugins/realtime.ts'
+import simulationPlugin from './plugins/simulation.ts'
+import healthRoutes from './routes/health.ts'
+import authRoutes from './routes/auth.ts'
+import eventRoutes from './routes/events.ts'
+import geoRoutes from './routes/geo.ts'
+import webRoutes from './routes/web.ts'
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger']
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}) {
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT,
+    // Kept-alive producer connections must not hold a shutdown open.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // 1. External plugins
+  await app.register(configPlugin, { config })
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        // MapLibre runs its tile workers from blob: URLs.
+        workerSrc: ["'self'", 'blob:'],
+        childSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // Operations centres often serve over plain http on a LAN.
+        upgradeInsecureRequests: null,
+      },
+    },
+  })
+  await app.register(rateLimit, { global: true, max: config.RATE_LIMIT_READ, timeWindow: '1 minute' })
+  await app.register(compress, { threshold: 1024 })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gridwatch (网格哨) API', version: '0.1.0', description: 'Ingest, reads and realtime contract: see README and DESIGN §4.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-Api-Key' },
+          bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        },
+      },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+
+  // 2. App plugins
+  await app.register(metricsPlugin)
+  await app.register(districtPlugin)
+  await app.register(storePlugin)
+  await app.register(busPlugin)
+  await app.register(authPlugin)
+  await app.register(pipelinePlugin)
+  await app.register(realtimePlugin)
+  await app.register(simulationPlugin)
+
+  // 3. Routes
+  await app.register(healthRoutes)
+  await app.register(authRoutes)
+  await app.register(eventRoutes)
+  await app.register(geoRoutes)
+  await app.register(webRoutes)
+
+  app.setErrorHandler((err: Error & { statusCode?: number; details?: unknown; validation?: Array<{ instancePath: string; message?: string }> }, request, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
+    if (status >= 500) request.log.error({ err }, 'request failed')
+    const details = err.details ?? err.validation?.map((v) => ({ path: v.instancePath, message: v.message }))
+    return reply.code(status).send(errorBody(status, status >= 500 ? 'internal server error' : err.message, details))
+  })
+
+  return app
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

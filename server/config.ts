@@ -1,0 +1,78 @@
+/**
+ * Configuration from the environment, checked against a schema at boot (DESIGN §4). A bad value
+ * stops the start with a message naming the variable; nothing else reads `process.env`.
+ */
+import { Type, type Static } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+const OnOff = Type.Union([Type.Literal('on'), Type.Literal('off')])
+
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  /** `production` is the default when nothing says otherwise: it creates no demo users or keys. */
+  GRIDWATCH_MODE: Type.Union([Type.Literal('demo'), Type.Literal('production')], { default: 'production' }),
+  SIMULATION: Type.Union([OnOff], { default: 'on' }),
+  /** Demo simulation intensity: events per minute of real time. */
+  SIMULATION_RATE: Type.Number({ exclusiveMinimum: 0, maximum: 600_000, default: 40 }),
+  GRIDWATCH_SEED: Type.String({ minLength: 1, default: 'chenghua-510108' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  MQTT_URL: Type.Optional(Type.String({ pattern: '^(mqtts?|wss?|tcp)://' })),
+  BASEMAP_PMTILES: Type.Optional(Type.String({ minLength: 1 })),
+  /** Signing key for user tokens; without it a random one is created once and kept in DATA_DIR. */
+  JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  TOKEN_TTL: Type.String({ pattern: '^\\d+\\s*[smhd]$', default: '12h' }),
+  /** Wall displays run unattended for weeks, so their tokens live longer. */
+  WALL_TOKEN_TTL: Type.String({ pattern: '^\\d+\\s*[smhd]$', default: '30d' }),
+  USERS_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** Comma-separated `name:key` pairs (or bare keys). */
+  PRODUCER_KEYS: Type.Optional(Type.String({ minLength: 1 })),
+  BODY_LIMIT: Type.Integer({ minimum: 1024, default: 16 * 1024 * 1024 }),
+  RATE_LIMIT_INGEST: Type.Integer({ minimum: 1, default: 600_000, description: 'requests per minute per producer key' }),
+  RATE_LIMIT_READ: Type.Integer({ minimum: 1, default: 1200, description: 'requests per minute per client' }),
+  RATE_LIMIT_LOGIN: Type.Integer({ minimum: 1, default: 30, description: 'login attempts per minute per address' }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+})
+export type Config = Static<typeof ConfigSchema>
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Features named by DESIGN §4 whose variables exist but whose code has not been built yet. */
+const NOT_YET_BUILT: Array<[keyof Config, string]> = [
+  ['DATABASE_URL', 'the PostgreSQL store'],
+  ['REDIS_URL', 'the Redis fan-out'],
+  ['MQTT_URL', 'sensor intake over MQTT'],
+  ['BASEMAP_PMTILES', 'the offline PMTiles basemap'],
+]
+
+/**
+ * @example
+ * loadConfig({ PORT: '8080', GRIDWATCH_MODE: 'demo' }) // { PORT: 8080, HOST: '127.0.0.1', … }
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const known = Object.keys(ConfigSchema.properties)
+  const picked = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => known.includes(k) && v !== undefined && v !== ''),
+  )
+  const value = Value.Default(ConfigSchema, Value.Convert(ConfigSchema, picked))
+  const errors = [...Value.Errors(ConfigSchema, value)]
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.path.slice(1) || '(root)'}=${JSON.stringify(picked[e.path.slice(1)])}: ${e.message}`)
+    throw new ConfigError(`invalid configuration:\n${[...new Set(lines)].join('\n')}`)
+  }
+  const config = value as Config
+  if (config.GRIDWATCH_MODE === 'production' && (!config.USERS_FILE || !config.PRODUCER_KEYS)) {
+    throw new ConfigError('GRIDWATCH_MODE=production needs USERS_FILE and PRODUCER_KEYS (see README, "Production")')
+  }
+  for (const [key, what] of NOT_YET_BUILT) {
+    if (config[key] !== undefined) throw new ConfigError(`${key} is set, but ${what} is not built yet in this version; unset it`)
+  }
+  return config
+}

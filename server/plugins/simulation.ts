@@ -1,0 +1,35 @@
+/**
+ * Demo mode's built-in simulation. It acts as a real producer: once the server listens, it posts
+ * events to this server's own public HTTP API with the demo producer key.
+ */
+import fp from 'fastify-plugin'
+import { DEMO_PRODUCER_KEY } from '../auth/producer-keys.ts'
+import { startLiveSimulation } from '../../simulations/index.ts'
+
+export default fp(
+  async (fastify) => {
+    const { config } = fastify
+    if (config.GRIDWATCH_MODE !== 'demo' || config.SIMULATION !== 'on') return
+    let stop: (() => Promise<void>) | undefined
+
+    fastify.addHook('onListen', async () => {
+      const address = fastify.server.address()
+      if (!address || typeof address === 'string') return
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+      const target = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`
+      stop = startLiveSimulation({
+        target,
+        apiKey: DEMO_PRODUCER_KEY,
+        seed: config.GRIDWATCH_SEED,
+        ratePerMinute: config.SIMULATION_RATE,
+        district: fastify.district,
+        log: fastify.log.child({ module: 'simulation' }),
+      })
+    })
+    // Before the HTTP server stops, so the simulation's last request is not refused mid-flight.
+    fastify.addHook('preClose', async () => {
+      await stop?.()
+    })
+  },
+  { name: 'simulation', dependencies: ['config', 'district'] },
+)

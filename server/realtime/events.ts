@@ -1,0 +1,86 @@
+/**
+ * The `events` domain on the socket: snapshot on connect, coalesced frames after, and resume.
+ *
+ * Handing over between the store and the frames is exact because a connection is handled
+ * synchronously: everything committed is either already sent to the room or still waiting in
+ * its buffer, so "missed" is the store's range up to the first waiting seq (the cutoff), and the
+ * socket joins the room in the same turn to receive the rest.
+ */
+import type { Server, Socket } from 'socket.io'
+import type { PublicUser } from '../../domain/auth.ts'
+import { RESUME_LIMIT, type ClientToServerEvents, type ResumeAck, type ServerToClientEvents } from '../../domain/socket.ts'
+import type { EventStore } from '../store/event-store.ts'
+import { buildSnapshot } from './build-snapshot.ts'
+import type { FrameCoalescer } from './frame-coalescer.ts'
+import { roomForScope, roomsForEvent, streetFilter } from './rooms.ts'
+import type { StoredEvent } from '../../domain/event.ts'
+
+export interface SocketData {
+  user: PublicUser
+  /** Events after this seq reach the socket through room frames. */
+  cutoff: number
+}
+export type GridwatchServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+export type GridwatchSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>
+
+const RESUME_PAGE = 1000
+
+interface Deps {
+  io: GridwatchServer
+  store: EventStore
+  coalescer: FrameCoalescer
+  bootId: string
+}
+
+function sendMissed(deps: Deps, socket: GridwatchSocket, sinceSeq: number, untilSeq: number): ResumeAck {
+  const { store, bootId } = deps
+  const scope = socket.data.user.scope
+  const street = streetFilter(scope)
+  const missed = sinceSeq >= untilSeq ? 0 : store.count({ sinceSeq, untilSeq, street })
+  // A client ahead of the store saw a different database (reset or restored): start it afresh.
+  if (sinceSeq > store.lastSeq() || missed > RESUME_LIMIT) {
+    socket.emit('snapshot', buildSnapshot(store, scope, untilSeq, bootId))
+    return { mode: 'snapshot', count: missed }
+  }
+  let from = sinceSeq
+  for (;;) {
+    const page = store.list({ sinceSeq: from, untilSeq, street, limit: RESUME_PAGE })
+    if (page.length === 0) break
+    from = page[page.length - 1]!.seq
+    socket.emit('events', { seq: from, events: page })
+    if (page.length < RESUME_PAGE) break
+  }
+  return { mode: 'events', count: missed }
+}
+
+function parseSinceSeq(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined
+}
+
+export function registerEventsRealtime(deps: Deps): { publish(events: StoredEvent[]): void } {
+  const { io, store, coalescer, bootId } = deps
+
+  io.on('connection', (socket) => {
+    const { scope } = socket.data.user
+    const room = roomForScope(scope)
+    const cutoff = (coalescer.firstPendingSeq(room) ?? store.lastSeq() + 1) - 1
+    socket.data.cutoff = cutoff
+    const sinceSeq = parseSinceSeq((socket.handshake.auth as { sinceSeq?: unknown }).sinceSeq)
+    if (sinceSeq === undefined) socket.emit('snapshot', buildSnapshot(store, scope, cutoff, bootId))
+    else sendMissed(deps, socket, sinceSeq, cutoff)
+    void socket.join(room)
+
+    socket.on('resume', (request, ack) => {
+      const since = parseSinceSeq(request?.sinceSeq)
+      if (since === undefined) return ack?.({ mode: 'events', count: 0 })
+      const result = sendMissed(deps, socket, since, socket.data.cutoff)
+      ack?.(result)
+    })
+  })
+
+  return {
+    publish(events) {
+      for (const e of events) for (const room of roomsForEvent(e)) coalescer.push(room, e)
+    },
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Serves the built web app (`dist/web`) and answers every other unknown GET that wants HTML with
+ * its index page, so `/wall` and `/login` work on reload. Unknown `/api` paths get a JSON 404.
+ */
+import fastifyStatic from '@fastify/static'
+import type { FastifyPluginAsync } from 'fastify'
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { errorBody } from '../http-error.ts'
+
+export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
+
+const web: FastifyPluginAsync = async (fastify) => {
+  const built = existsSync(`${WEB_ROOT}index.html`)
+  if (!built) fastify.log.warn(`the web app is not built (${WEB_ROOT}); run 'npm run build' or 'npm start'`)
+  else await fastify.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, maxAge: '1h', immutable: false, index: false })
+
+  fastify.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html')
+    if (!wantsPage) return reply.code(404).send(errorBody(404, `no route ${request.method} ${request.url.split('?')[0]}`))
+    if (!built) return reply.code(503).type('text/plain; charset=utf-8').send("The web app is not built yet: run 'npm run build'.\n")
+    // index.html must never be cached, so a new build is picked up on the next load of the wall.
+    return reply.header('cache-control', 'no-cache').sendFile('index.html')
+  })
+}
+export default web

@@ -1,0 +1,64 @@
+/**
+ * Starts the process: configuration, logger, listen, a banner for people, graceful close on
+ * SIGINT/SIGTERM (in-flight writes drain before the store closes).
+ */
+import { buildApp } from './app.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { DEMO_PASSWORD } from './auth/user-directory.ts'
+import { DEMO_PRODUCER_KEY } from './auth/producer-keys.ts'
+
+function banner(url: string, app: Awaited<ReturnType<typeof buildApp>>): string {
+  const { config } = app
+  const lines = [
+    '',
+    `  网格哨 Gridwatch is running at ${url}`,
+    `    wall:      ${url}/wall`,
+    `    API docs:  ${url}/docs`,
+    `    data:      ${config.DATA_DIR} (SQLite, last seq ${app.store.lastSeq()})`,
+  ]
+  if (config.GRIDWATCH_MODE === 'demo') {
+    const streets = app.users.list().filter((u) => u.role === 'street').map((u) => u.username)
+    lines.push(
+      '',
+      `  Demo mode. Users (password "${DEMO_PASSWORD}"): district, leader, wall,`,
+      `    ${streets.slice(0, 3).join(', ')}, … ${streets.at(-1)} (${streets.length} street users)`,
+      `  Producer key (X-Api-Key): ${DEMO_PRODUCER_KEY}`,
+      `  Simulation: ${config.SIMULATION === 'on' ? `on, about ${config.SIMULATION_RATE} events a minute (SIMULATION=off to stop it)` : 'off'}`,
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+async function main() {
+  let config
+  try {
+    config = loadConfig(process.env)
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`gridwatch: ${err.message}\n`)
+      process.exit(2)
+    }
+    throw err
+  }
+  const app = await buildApp(config)
+  let closing = false
+  const close = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    const timer = setTimeout(() => process.exit(1), 10_000).unref()
+    await app.close()
+    clearTimeout(timer)
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void close('SIGINT'))
+  process.on('SIGTERM', () => void close('SIGTERM'))
+
+  await app.listen({ port: config.PORT, host: config.HOST })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.PORT
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST
+  process.stdout.write(banner(`http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`, app))
+}
+
+await main()

@@ -1,0 +1,58 @@
+/**
+ * The store seam (DESIGN §3): SQLite by default, PostgreSQL at scale. Everything above it speaks
+ * only this interface.
+ */
+import type { Path, Severity, Source, StoredEvent } from '../../domain/event.ts'
+
+/** An event ready to store: normalised and located, before the store assigns `id` and `seq`. */
+export type NewEvent = Omit<StoredEvent, 'id' | 'seq'>
+
+export interface AppendResult {
+  id: string
+  seq: number
+  sourceId: string
+  duplicate: boolean
+  /** The stored event, for new (non-duplicate) items only. */
+  event?: StoredEvent
+}
+
+export interface EventQuery {
+  /** Only events with a greater seq. */
+  sinceSeq?: number
+  /** Only events with seq at most this. */
+  untilSeq?: number
+  street?: string
+  source?: Source
+  limit: number
+  /** `asc` (default) for resync; `desc` for "the latest N". */
+  order?: 'asc' | 'desc'
+}
+
+export interface CountQuery {
+  receivedSince: string
+  untilSeq: number
+  street?: string
+}
+
+export interface CountRow {
+  source: Source
+  severity: Severity
+  n: number
+}
+
+export interface EventStore {
+  /**
+   * Stores the items of one request atomically and resolves only after the commit. Items whose
+   * `(source, sourceId)` is already stored come back as duplicates and change nothing.
+   */
+  append(items: NewEvent[]): Promise<AppendResult[]>
+  list(q: EventQuery): StoredEvent[]
+  count(q: { sinceSeq: number; untilSeq: number; street?: string }): number
+  countBy(q: CountQuery): CountRow[]
+  get(id: string): StoredEvent | undefined
+  lastSeq(): number
+  /** Waits for queued writes, then releases the store. */
+  close(): Promise<void>
+}
+
+export type { Path }
