@@ -1,0 +1,10 @@
+/** The geo module's public API: pure functions over the district hierarchy (see README.md). */
+export { createRandom, type Random } from './seeded-random.ts'
+export { generateDistrict, type GenerateDistrictOptions } from './generate-district.ts'
+export type { DistrictHierarchy } from './district-hierarchy.ts'
+export { CHENGHUA } from './chenghua-profile.ts'
+export { createLocator, type Locator, type LocateResult } from './locate-point.ts'
+export { randomPointInPolygon } from './random-point-in-polygon.ts'
+export { pointInPolygon } from './point-in-polygon.ts'
+export { polygonBbox } from './polygon-bbox.ts'
+export { levelCollection, availableLevels, AVAILABLE_LEVELS, type AvailableLevel } from './to-feature-collection.ts'
