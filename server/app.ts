@@ -4,7 +4,6 @@
  */
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import compress from '@fastify/compress'
 import swagger from '@fastify/swagger'
@@ -12,6 +11,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { Config } from './config.ts'
 import { errorBody } from './http-error.ts'
 import configPlugin from './plugins/config.ts'
+import securityHeaders from './plugins/security-headers.ts'
 import metricsPlugin from './plugins/metrics.ts'
 import districtPlugin from './plugins/district.ts'
 import storePlugin from './plugins/store.ts'
@@ -41,23 +41,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
 
   // 1. External plugins
   await app.register(configPlugin, { config })
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        // MapLibre runs its tile workers from blob: URLs.
-        workerSrc: ["'self'", 'blob:'],
-        childSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        // Operations centres often serve over plain http on a LAN.
-        upgradeInsecureRequests: null,
-      },
-    },
-  })
+  await app.register(securityHeaders)
   await app.register(rateLimit, { global: true, max: config.RATE_LIMIT_READ, timeWindow: '1 minute' })
   await app.register(compress, { threshold: 1024 })
   await app.register(swagger, {

@@ -29,6 +29,8 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     '/api/v1/events',
     {
       onRequest: fastify.requireProducer,
+      // Ingest replies are small; producers may still send gzip-compressed batches.
+      compress: false,
       config: {
         rateLimit: {
           max: fastify.config.RATE_LIMIT_INGEST,

@@ -10,7 +10,7 @@ import type { StoredEvent } from '../../domain/event.ts'
 import type { AppendResult, CountQuery, CountRow, EventQuery, EventStore, NewEvent } from './event-store.ts'
 import { GroupCommit } from './group-commit.ts'
 
-const SCHEMA = `
+export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS events (
   seq         INTEGER PRIMARY KEY,
   id          TEXT NOT NULL UNIQUE,

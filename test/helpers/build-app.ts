@@ -21,6 +21,10 @@ export interface TestServer {
   login(username: string, password?: string): Promise<string>
   ingest(body: unknown): Promise<Response>
   socket(auth: HandshakeAuth): ClientSocket
+  /** Stops the app but keeps its data, as a stopped process would. */
+  stop(): Promise<void>
+  /** Starts the app again on the same file and port. */
+  start(): Promise<void>
   restart(): Promise<void>
   close(): Promise<void>
 }
@@ -52,6 +56,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       sockets.push(s)
       return s
     },
+    stop: () => server.app.close(),
+    start: () => boot(),
     async restart() {
       await server.app.close()
       await boot()
@@ -62,9 +68,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+  let port = 0
+  // A restart listens on the same port, as a restarted process would, so clients can reconnect.
   async function boot() {
     server.app = await buildApp(config, { logger: false })
-    await server.app.listen({ port: 0, host: '127.0.0.1' })
+    await server.app.listen({ port, host: '127.0.0.1' })
+    port = (server.app.server.address() as { port: number }).port
     const address = server.app.server.address()
     server.url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   }
