@@ -1,0 +1,62 @@
+/**
+ * Times on the wall are Chengdu wall-clock times whatever zone the display PC is set to:
+ * the operators read them against their own clocks and against "today" as the server counts it.
+ */
+
+export const WALL_TIME_ZONE = 'Asia/Shanghai'
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(key: string, locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${key}|${locale}`
+  let f = formatters.get(id)
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { timeZone: WALL_TIME_ZONE, ...options })
+    formatters.set(id, f)
+  }
+  return f
+}
+
+function parts(date: Date, locale: string, key: string, options: Intl.DateTimeFormatOptions): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const p of formatter(key, locale, options).formatToParts(date)) out[p.type] = p.value
+  return out
+}
+
+/**
+ * `HH:mm:ss` on a 24-hour clock; an empty string for an invalid date.
+ *
+ * @example
+ * formatClock(new Date('2025-03-01T01:02:03Z')) // '09:02:03'
+ */
+export function formatClock(date: Date | number | string): string {
+  const d = date instanceof Date ? date : new Date(date)
+  if (Number.isNaN(d.getTime())) return ''
+  const p = parts(d, 'en-GB', 'clock', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+  return `${p.hour}:${p.minute}:${p.second}`
+}
+
+/**
+ * `YYYY-MM-DD`; an empty string for an invalid date.
+ *
+ * @example
+ * formatDate(new Date('2025-03-01T20:00:00Z')) // '2025-03-02'
+ */
+export function formatDate(date: Date | number | string): string {
+  const d = date instanceof Date ? date : new Date(date)
+  if (Number.isNaN(d.getTime())) return ''
+  const p = parts(d, 'en-GB', 'date', { year: 'numeric', month: '2-digit', day: '2-digit' })
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+/**
+ * The weekday in the given locale, e.g. `星期六` or `Saturday`.
+ *
+ * @example
+ * formatWeekday(new Date('2025-03-01T04:00:00Z'), 'zh-CN') // '星期六'
+ */
+export function formatWeekday(date: Date | number | string, locale: string): string {
+  const d = date instanceof Date ? date : new Date(date)
+  if (Number.isNaN(d.getTime())) return ''
+  return formatter('weekday', locale, { weekday: 'long' }).format(d)
+}

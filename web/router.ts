@@ -1,0 +1,26 @@
+/** The app's routes. Pages load lazily; every page but the login needs a signed-in user. */
+import { createRouter, createWebHistory } from 'vue-router'
+import { authRedirect, HOME_PATH, LOGIN_PATH } from './auth/auth-redirect.ts'
+import { useAuthStore } from './stores/auth.ts'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without signing in. */
+    public?: boolean
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', redirect: HOME_PATH },
+    { path: LOGIN_PATH, name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
+    { path: HOME_PATH, name: 'wall', component: () => import('./pages/WallPage.vue') },
+    { path: '/:unknown(.*)*', redirect: HOME_PATH },
+  ],
+})
+
+router.beforeEach((to) => {
+  const auth = useAuthStore()
+  return authRedirect({ fullPath: to.fullPath, isPublic: to.meta.public === true }, auth.signedIn) ?? true
+})
