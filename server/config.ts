@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { FRAME_INTERVAL_MS } from '../domain/socket.ts'
 
 const OnOff = Type.Union([Type.Literal('on'), Type.Literal('off')])
 
@@ -33,6 +34,8 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_INGEST: Type.Integer({ minimum: 1, default: 600_000, description: 'requests per minute per producer key' }),
   RATE_LIMIT_READ: Type.Integer({ minimum: 1, default: 1200, description: 'requests per minute per client' }),
   RATE_LIMIT_LOGIN: Type.Integer({ minimum: 1, default: 30, description: 'login attempts per minute per address' }),
+  /** Realtime frames per room are coalesced to at most one per this interval (DESIGN §4: 4 a second). */
+  FRAME_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 5000, default: FRAME_INTERVAL_MS }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },

@@ -5,7 +5,6 @@
 import fp from 'fastify-plugin'
 import { randomUUID } from 'node:crypto'
 import { Server } from 'socket.io'
-import { FRAME_INTERVAL_MS } from '../../domain/socket.ts'
 import { FrameCoalescer } from '../realtime/frame-coalescer.ts'
 import { registerEventsRealtime, type GridwatchServer } from '../realtime/events.ts'
 
@@ -38,7 +37,7 @@ export default fp(
       socket.on('disconnect', () => metrics.sockets.dec())
     })
 
-    const coalescer = new FrameCoalescer(FRAME_INTERVAL_MS, (room, frame) => {
+    const coalescer = new FrameCoalescer(fastify.config.FRAME_INTERVAL_MS, (room, frame) => {
       metrics.frames.inc()
       io.to(room).emit('events', frame)
     })

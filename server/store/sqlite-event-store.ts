@@ -89,14 +89,17 @@ export function createSqliteEventStore(file: string): EventStore {
 
   const writer = new GroupCommit<NewEvent, AppendResult>(commitBatches)
 
+  const FILTERS = [
+    ['sinceSeq', 'seq > @sinceSeq'],
+    ['untilSeq', 'seq <= @untilSeq'],
+    ['street', 'street = @street'],
+    ['source', 'source = @source'],
+  ] as const
+
   function where(q: { sinceSeq?: number; untilSeq?: number; street?: string; source?: string }) {
-    const clauses: string[] = []
-    const params: Record<string, unknown> = {}
-    if (q.sinceSeq !== undefined) (clauses.push('seq > @sinceSeq'), (params.sinceSeq = q.sinceSeq))
-    if (q.untilSeq !== undefined) (clauses.push('seq <= @untilSeq'), (params.untilSeq = q.untilSeq))
-    if (q.street !== undefined) (clauses.push('street = @street'), (params.street = q.street))
-    if (q.source !== undefined) (clauses.push('source = @source'), (params.source = q.source))
-    return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params }
+    const active = FILTERS.filter(([key]) => q[key] !== undefined)
+    const params = Object.fromEntries(active.map(([key]) => [key, q[key]]))
+    return { sql: active.length ? `WHERE ${active.map(([, clause]) => clause).join(' AND ')}` : '', params }
   }
 
   return {
