@@ -33,6 +33,8 @@ export interface BuildOptions {
 export async function buildApp(config: Config, opts: BuildOptions = {}) {
   const app = Fastify({
     logger: opts.logger ?? { level: config.LOG_LEVEL },
+    // One line per request would drown the log at ingest rates; failures are logged by the error handler.
+    disableRequestLogging: true,
     bodyLimit: config.BODY_LIMIT,
     // Kept-alive producer connections must not hold a shutdown open.
     forceCloseConnections: 'idle',

@@ -4,21 +4,23 @@
  */
 import fastifyStatic from '@fastify/static'
 import type { FastifyPluginAsync } from 'fastify'
-import { existsSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { errorBody } from '../http-error.ts'
 
 export const WEB_ROOT = fileURLToPath(new URL('../../dist/web/', import.meta.url))
+const INDEX = `${WEB_ROOT}index.html`
 
 const web: FastifyPluginAsync = async (fastify) => {
-  const built = existsSync(`${WEB_ROOT}index.html`)
-  if (!built) fastify.log.warn(`the web app is not built (${WEB_ROOT}); run 'npm run build' or 'npm start'`)
-  else await fastify.register(fastifyStatic, { root: WEB_ROOT, wildcard: false, maxAge: '1h', immutable: false, index: false })
+  if (!existsSync(INDEX)) fastify.log.warn(`the web app is not built (${WEB_ROOT}); run 'npm run build' or 'npm start'`)
+  mkdirSync(WEB_ROOT, { recursive: true })
+  // wildcard: files are looked up per request, so a rebuild is served without a restart.
+  await fastify.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, maxAge: '1h', index: false })
 
   fastify.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html')
     if (!wantsPage) return reply.code(404).send(errorBody(404, `no route ${request.method} ${request.url.split('?')[0]}`))
-    if (!built) return reply.code(503).type('text/plain; charset=utf-8').send("The web app is not built yet: run 'npm run build'.\n")
+    if (!existsSync(INDEX)) return reply.code(503).type('text/plain; charset=utf-8').send("The web app is not built yet: run 'npm run build'.\n")
     // index.html must never be cached, so a new build is picked up on the next load of the wall.
     return reply.header('cache-control', 'no-cache').sendFile('index.html')
   })
