@@ -14,15 +14,22 @@ const INDEX = `${WEB_ROOT}index.html`
 const web: FastifyPluginAsync = async (fastify) => {
   if (!existsSync(INDEX)) fastify.log.warn(`the web app is not built (${WEB_ROOT}); run 'npm run build' or 'npm start'`)
   mkdirSync(WEB_ROOT, { recursive: true })
-  // wildcard: files are looked up per request, so a rebuild is served without a restart.
-  await fastify.register(fastifyStatic, { root: WEB_ROOT, wildcard: true, maxAge: '1h', index: false })
+  await fastify.register(fastifyStatic, {
+    root: WEB_ROOT,
+    // Files are looked up per request, so a rebuild is served without a restart.
+    wildcard: true,
+    index: false,
+    cacheControl: false,
+    // Vite's hashed assets never change; everything else (index.html) must be revalidated.
+    setHeaders: (res, path) =>
+      res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  })
 
   fastify.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && (request.headers.accept ?? '').includes('text/html')
     if (!wantsPage) return reply.code(404).send(errorBody(404, `no route ${request.method} ${request.url.split('?')[0]}`))
     if (!existsSync(INDEX)) return reply.code(503).type('text/plain; charset=utf-8').send("The web app is not built yet: run 'npm run build'.\n")
-    // index.html must never be cached, so a new build is picked up on the next load of the wall.
-    return reply.header('cache-control', 'no-cache').sendFile('index.html')
+    return reply.sendFile('index.html')
   })
 }
 export default web
