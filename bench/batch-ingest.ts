@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createLocator } from '../geo/index.ts'
 import { normaliseEvent } from '../server/pipeline/normalise-event.ts'
-import { SCHEMA } from '../server/store/sqlite-event-store.ts'
+import { INSERT_SQL, SCHEMA } from '../server/store/sqlite-event-store.ts'
 import { startChildServer } from './child-server.ts'
 import { chunk, district, workload } from './workload.ts'
 
@@ -44,8 +44,7 @@ export async function benchBatchIngest(total: number, batchSize = 5000, concurre
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = FULL')
   db.exec(SCHEMA)
-  const insert = db.prepare(`INSERT INTO events (seq, id, source, source_id, category, severity, occurred_at, received_at, street, doc)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const insert = db.prepare(INSERT_SQL)
   let seq = 0
   const tx = db.transaction((batch: typeof rows) => {
     for (const e of batch) {

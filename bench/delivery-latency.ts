@@ -51,13 +51,17 @@ async function measure(url: string, auth: Record<string, string>, clients: numbe
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), delivered: count, expected: total * clients }
 }
 
-export async function benchDeliveryLatency(clients: number, rate: number, seconds: number) {
-  const ours = await startChildServer('gridwatch.ts')
+export async function benchDeliveryLatency(clients: number, rate: number, seconds: number, frameIntervalMs: number) {
+  const ours = await startChildServer('gridwatch.ts', { FRAME_INTERVAL_MS: String(frameIntervalMs) })
   const login = await (await fetch(`${ours.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'wall', password: 'demo' }) })).json() as { token: string }
   const a = await measure(ours.url, { token: login.token }, clients, rate, seconds)
   await ours.stop()
+  return a
+}
+
+export async function benchBareBroadcastLatency(clients: number, rate: number, seconds: number) {
   const bare = await startChildServer('bare-socketio.ts')
   const b = await measure(bare.url, {}, clients, rate, seconds)
   await bare.stop()
-  return { ours: a, peer: b }
+  return b
 }

@@ -4,7 +4,7 @@
  */
 import { benchBatchIngest } from './batch-ingest.ts'
 import { benchSinglePost } from './single-post.ts'
-import { benchDeliveryLatency } from './delivery-latency.ts'
+import { benchBareBroadcastLatency, benchDeliveryLatency } from './delivery-latency.ts'
 
 const quick = process.env.BENCH_QUICK === '1'
 const rows: Array<[string, string, string, string]> = []
@@ -21,10 +21,18 @@ rows.push(['single-event POST, req/s (50 connections)', fmt(single.ours.rps), `$
 if (single.ours.errors > 0) log(`  warning: ${single.ours.errors} non-2xx replies from Gridwatch`)
 
 log('delivery latency…')
-const lat = await benchDeliveryLatency(200, 2000, quick ? 3 : 10)
-rows.push(['ingest→client latency p50, ms (200 sockets, 2,000 ev/s)', fmt(lat.ours.p50, 1), `${fmt(lat.peer.p50, 1)} bare Socket.IO broadcast`, `${fmt(lat.ours.p50 / lat.peer.p50, 2)}×`])
-rows.push(['ingest→client latency p99, ms', fmt(lat.ours.p99, 1), `${fmt(lat.peer.p99, 1)} bare Socket.IO broadcast`, `${fmt(lat.ours.p99 / lat.peer.p99, 2)}×`])
-rows.push(['deliveries (events × sockets)', `${fmt(lat.ours.delivered)} of ${fmt(lat.ours.expected)}`, `${fmt(lat.peer.delivered)} of ${fmt(lat.peer.expected)}`, ''])
+const secs = quick ? 3 : 8
+for (const clients of [20, 200]) {
+  const peer = await benchBareBroadcastLatency(clients, 2000, secs)
+  for (const interval of [250, 50]) {
+    const ours = await benchDeliveryLatency(clients, 2000, secs, interval)
+    const label = `${clients} sockets, 2,000 ev/s, ${interval === 250 ? 'frames ≤ 4/s (default)' : `FRAME_INTERVAL_MS=${interval}`}`
+    const peerLabel = 'bare Socket.IO broadcast'
+    rows.push([`ingest→client p50, ms (${label})`, fmt(ours.p50, 1), `${fmt(peer.p50, 1)} ${peerLabel}`, `${fmt(ours.p50 / peer.p50, 2)}×`])
+    rows.push([`ingest→client p99, ms (${label})`, fmt(ours.p99, 1), `${fmt(peer.p99, 1)} ${peerLabel}`, `${fmt(ours.p99 / peer.p99, 2)}×`])
+    if (ours.delivered !== ours.expected) log(`  warning: ${ours.delivered} of ${ours.expected} deliveries arrived`)
+  }
+}
 
 const head: [string, string, string, string] = ['measure', 'ours', 'peer', 'ratio']
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))

@@ -2,7 +2,7 @@
  * The composition root: external plugins, then app plugins, then routes (STYLE.md). Tests build
  * this same app; `server.ts` only starts the process.
  */
-import Fastify, { type FastifyServerOptions } from 'fastify'
+import Fastify, { LogController, type FastifyServerOptions } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import rateLimit from '@fastify/rate-limit'
 import compress from '@fastify/compress'
@@ -34,7 +34,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   const app = Fastify({
     logger: opts.logger ?? { level: config.LOG_LEVEL },
     // One line per request would drown the log at ingest rates; failures are logged by the error handler.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.BODY_LIMIT,
     // Kept-alive producer connections must not hold a shutdown open.
     forceCloseConnections: 'idle',

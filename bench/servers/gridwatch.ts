@@ -13,6 +13,7 @@ const config = loadConfig({
   LOG_LEVEL: 'warn',
   RATE_LIMIT_INGEST: String(1e9),
   RATE_LIMIT_LOGIN: '1000',
+  ...(process.env.FRAME_INTERVAL_MS ? { FRAME_INTERVAL_MS: process.env.FRAME_INTERVAL_MS } : {}),
 })
 const app = await buildApp(config)
 await app.listen({ port: 0, host: '127.0.0.1' })

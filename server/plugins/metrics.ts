@@ -34,11 +34,17 @@ export default fp(
   async (fastify) => {
     const metrics = createMetrics()
     fastify.decorate('metrics', metrics)
+    // One child per (method, route, status): resolving label sets on every request is measurable.
+    const children = new Map<string, ReturnType<typeof metrics.httpDuration.labels>>()
     fastify.addHook('onResponse', async (request, reply) => {
-      metrics.httpDuration.observe(
-        { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
-        reply.elapsedTime / 1000,
-      )
+      const route = request.routeOptions.url ?? 'unmatched'
+      const key = `${request.method} ${route} ${reply.statusCode}`
+      let child = children.get(key)
+      if (!child) {
+        child = metrics.httpDuration.labels(request.method, route, String(reply.statusCode))
+        children.set(key, child)
+      }
+      child.observe(reply.elapsedTime / 1000)
     })
   },
   { name: 'metrics' },

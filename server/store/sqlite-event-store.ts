@@ -1,9 +1,6 @@
-/**
- * The embedded store: one SQLite file in WAL mode with `synchronous=FULL`, so a committed
- * transaction survives `kill -9` and power loss alike. Writes go through group commit.
- */
+/** The embedded store (see `createSqliteEventStore`). */
 import Database from 'better-sqlite3'
-import { randomUUID } from 'node:crypto'
+import { Worker } from 'node:worker_threads'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { StoredEvent } from '../../domain/event.ts'
@@ -33,61 +30,69 @@ interface Row {
   doc: string
 }
 
+const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000']
+const FIND_SQL = 'SELECT id, seq FROM events WHERE source = ? AND source_id = ?'
+export const INSERT_SQL = `INSERT INTO events (seq, id, source, source_id, category, severity, occurred_at, received_at, street, doc)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+/** The writer thread: one request at a time, answered in order. */
+function startWriter(file: string, lastSeq: number) {
+  const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {
+    workerData: { file, pragmas: PRAGMAS, findSql: FIND_SQL, insertSql: INSERT_SQL, lastSeq },
+  })
+  const waiting = new Map<number, { resolve: (r: AppendResult[][]) => void; reject: (e: Error) => void }>()
+  let nextId = 0
+  worker.on('message', (msg: { id: number; results?: AppendResult[][]; error?: string } | 'closed') => {
+    if (msg === 'closed') return
+    const w = waiting.get(msg.id)
+    waiting.delete(msg.id)
+    if (msg.error !== undefined) w?.reject(new Error(`store write failed: ${msg.error}`))
+    else w?.resolve(msg.results ?? [])
+  })
+  worker.on('error', (err) => {
+    for (const w of waiting.values()) w.reject(err)
+    waiting.clear()
+  })
+  return {
+    commit(batches: NewEvent[][]): Promise<AppendResult[][]> {
+      const id = nextId++
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject })
+        worker.postMessage({ id, batches })
+      })
+    },
+    async close() {
+      const closed = new Promise<void>((resolve) => worker.on('message', (m) => m === 'closed' && resolve()))
+      worker.postMessage('close')
+      await closed
+      await worker.terminate()
+    },
+  }
+}
+
+/**
+ * The embedded store: one SQLite file in WAL mode with `synchronous=FULL`, so a committed
+ * transaction survives `kill -9` and power loss alike. Writes go through group commit to a writer
+ * thread; reads use this thread's own connection (WAL lets them run beside the writer).
+ */
 export function createSqliteEventStore(file: string): EventStore {
   mkdirSync(dirname(file), { recursive: true })
   const db = new Database(file)
-  db.pragma('journal_mode = WAL')
-  db.pragma('synchronous = FULL')
-  db.pragma('busy_timeout = 5000')
+  for (const pragma of PRAGMAS) db.pragma(pragma)
   db.exec(SCHEMA)
 
-  const findBySource = db.prepare<[string, string], { id: string; seq: number }>(
-    'SELECT id, seq FROM events WHERE source = ? AND source_id = ?',
-  )
-  const insert = db.prepare(
-    `INSERT INTO events (seq, id, source, source_id, category, severity, occurred_at, received_at, street, doc)
-     VALUES (@seq, @id, @source, @sourceId, @category, @severity, @occurredAt, @receivedAt, @street, @doc)`,
-  )
   const byId = db.prepare<[string], Row>('SELECT doc FROM events WHERE id = ?')
   const maxSeq = db.prepare<[], { s: number | null }>('SELECT max(seq) AS s FROM events')
 
-  // One writer per file, so seq can be assigned here; it continues from the file after a restart.
+  // The writer continues seq from the file, so a restart carries on where the last run stopped.
   let seq = maxSeq.get()?.s ?? 0
-
-  const commitBatches = db.transaction((batches: NewEvent[][]): AppendResult[][] => {
-    const start = seq
-    try {
-      // Duplicates inside the same transaction (even the same request) must resolve to the first copy.
-      const fresh = new Map<string, { id: string; seq: number }>()
-      return batches.map((items) =>
-        items.map((item): AppendResult => {
-          const key = `${item.source}\u0000${item.sourceId}`
-          const prior = fresh.get(key) ?? findBySource.get(item.source, item.sourceId)
-          if (prior) return { id: prior.id, seq: prior.seq, sourceId: item.sourceId, duplicate: true }
-          const event: StoredEvent = { id: randomUUID(), seq: ++seq, ...item }
-          insert.run({
-            seq: event.seq,
-            id: event.id,
-            source: event.source,
-            sourceId: event.sourceId,
-            category: event.category,
-            severity: event.severity,
-            occurredAt: event.occurredAt,
-            receivedAt: event.receivedAt,
-            street: event.path.street,
-            doc: JSON.stringify(event),
-          })
-          fresh.set(key, { id: event.id, seq: event.seq })
-          return { id: event.id, seq: event.seq, sourceId: item.sourceId, duplicate: false, event }
-        }),
-      )
-    } catch (err) {
-      seq = start // the transaction rolls back, so the numbers it took are free again
-      throw err
-    }
+  const writer = startWriter(file, seq)
+  const group = new GroupCommit<NewEvent, AppendResult>(async (batches) => {
+    const results = await writer.commit(batches)
+    // Advanced here, in the same turn as the caller's publish: realtime hand-over relies on it.
+    for (const batch of results) for (const r of batch) if (!r.duplicate && r.seq > seq) seq = r.seq
+    return results
   })
-
-  const writer = new GroupCommit<NewEvent, AppendResult>(commitBatches)
 
   const FILTERS = [
     ['sinceSeq', 'seq > @sinceSeq'],
@@ -103,7 +108,7 @@ export function createSqliteEventStore(file: string): EventStore {
   }
 
   return {
-    append: (items) => writer.submit(items),
+    append: (items) => group.submit(items),
     list(q: EventQuery) {
       const w = where(q)
       const order = q.order === 'desc' ? 'DESC' : 'ASC'
@@ -126,7 +131,8 @@ export function createSqliteEventStore(file: string): EventStore {
     },
     lastSeq: () => seq,
     async close() {
-      writer.drain()
+      await group.drain()
+      await writer.close()
       db.close()
     },
   }
