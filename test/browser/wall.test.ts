@@ -95,6 +95,8 @@ describe('the wall', () => {
     await expect.poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), { timeout: 20_000 }).toBe('live')
     await page.locator('[data-testid="feed-item"][data-source-id="browser-after-restart"]').waitFor({ timeout: 5000 })
     expect(navigations).toEqual([])
+    // Let the ranking's reorder animation settle, so the saved artifact shows the resting layout.
+    await page.waitForTimeout(1200)
     await page.screenshot({ path: `${ARTIFACTS}/wall.png` })
   })
 })
