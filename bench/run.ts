@@ -3,6 +3,7 @@
  * `BENCH_QUICK=1` shortens every run (for a smoke check, not for figures).
  */
 import { benchBatchIngest } from './batch-ingest.ts'
+import { benchLocate } from './locate.ts'
 import { benchSinglePost } from './single-post.ts'
 import { benchBareBroadcastLatency, benchDeliveryLatency } from './delivery-latency.ts'
 
@@ -10,6 +11,10 @@ const quick = process.env.BENCH_QUICK === '1'
 const rows: Array<[string, string, string, string]> = []
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
 const log = (s: string) => process.stderr.write(`${s}\n`)
+
+log('locate…')
+const loc = benchLocate(quick ? 100_000 : 500_000)
+rows.push(['locate a point to its street, points/s', fmt(loc.ours), `${fmt(loc.peer)} naive turf loop`, `${fmt(loc.ours / loc.peer, 1)}×`])
 
 log('batch ingest…')
 const batch = await benchBatchIngest(quick ? 20_000 : 100_000)
