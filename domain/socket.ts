@@ -1,6 +1,6 @@
 /** The Socket.IO contract (DESIGN §4, Socket.IO): what the server emits and what clients send. */
 import { Type, type Static } from '@sinclair/typebox'
-import { StoredEvent, type StoredEvent as StoredEventT } from './event.ts'
+import { StoredEvent } from './event.ts'
 import { Scope } from './auth.ts'
 
 /** Today's totals in the socket's scope, counted since local midnight (Asia/Shanghai). */
@@ -62,4 +62,3 @@ export const SNAPSHOT_EVENTS = 200
 /** Frames per room are coalesced to at most this often. */
 export const FRAME_INTERVAL_MS = 250
 
-export type { StoredEventT }

@@ -2,7 +2,7 @@
  * The store seam (DESIGN §3): SQLite by default, PostgreSQL at scale. Everything above it speaks
  * only this interface.
  */
-import type { Path, Severity, Source, StoredEvent } from '../../domain/event.ts'
+import type { Severity, Source, StoredEvent } from '../../domain/event.ts'
 
 /** An event ready to store: normalised and located, before the store assigns `id` and `seq`. */
 export type NewEvent = Omit<StoredEvent, 'id' | 'seq'>
@@ -55,4 +55,3 @@ export interface EventStore {
   close(): Promise<void>
 }
 
-export type { Path }
