@@ -76,6 +76,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(geoRoutes)
   await app.register(webRoutes)
 
+  // A request stuck mid-body must not hold a shutdown open forever: after a grace period the
+  // remaining connections are cut. Nothing acknowledged is lost by this; unanswered requests
+  // were never acknowledged, and what reached the store is committed before it closes.
+  app.addHook('preClose', async () => {
+    setTimeout(() => app.server.closeAllConnections(), config.SHUTDOWN_GRACE_MS).unref()
+  })
+
   app.setErrorHandler((err: Error & { statusCode?: number; details?: unknown; validation?: Array<{ instancePath: string; message?: string }> }, request, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500
     if (status >= 500) request.log.error({ err }, 'request failed')

@@ -36,6 +36,8 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_LOGIN: Type.Integer({ minimum: 1, default: 30, description: 'login attempts per minute per address' }),
   /** Realtime frames per room are coalesced to at most one per this interval (DESIGN §4: 4 a second). */
   FRAME_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 5000, default: FRAME_INTERVAL_MS }),
+  /** On shutdown, connections still open after this long are cut. */
+  SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 3000 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },

@@ -30,6 +30,33 @@ describe('durability', () => {
     }
   })
 
+  it('drains in-flight writes on a graceful shutdown: every 201 is stored', async () => {
+    const server = await startTestServer()
+    try {
+      const rng = createRandom('drain')
+      const posts = Array.from({ length: 40 }, (_, i) => {
+        const batch = Array.from({ length: 50 }, (_, j) => {
+          const [lng, lat] = randomPointInPolygon(rng, server.app.district.streets[(i + j) % 11]!)
+          return hotlineItem(`drain-${i}-${j}`, lng, lat)
+        })
+        return server.ingest(batch).then(async (r) => (r.status === 201 ? ((await r.json()).events as Array<{ id: string }>) : []), () => [])
+      })
+      // Close as soon as the first reply is in, with the rest on their way: intake stops, and what
+      // was taken in is committed before the store closes.
+      await Promise.race(posts)
+      await server.stop()
+      const acked = (await Promise.all(posts)).flat().map((e) => e.id)
+      await server.start()
+      const token = await server.login('district')
+      const list = await (await fetch(`${server.url}/api/v1/events?limit=5000`, { headers: { authorization: `Bearer ${token}` } })).json()
+      const stored = new Set(list.events.map((e: { id: string }) => e.id))
+      expect(acked.length).toBeGreaterThan(0)
+      expect(acked.filter((id) => !stored.has(id))).toEqual([])
+    } finally {
+      await server.close()
+    }
+  })
+
   describe('kill -9', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'gridwatch-kill-'))
     let child: ChildProcess | undefined
