@@ -8,3 +8,11 @@ export { randomPointInPolygon } from './random-point-in-polygon.ts'
 export { pointInPolygon } from './point-in-polygon.ts'
 export { polygonBbox } from './polygon-bbox.ts'
 export { levelCollection, availableLevels, AVAILABLE_LEVELS, type AvailableLevel } from './to-feature-collection.ts'
+export {
+  generateHierarchy,
+  CHENGHUA_TIER_COUNTS,
+  type FullHierarchy,
+  type TierCounts,
+  type TierFeature,
+} from './generate-hierarchy.ts'
+export { voronoiSplit } from './voronoi-split.ts'
