@@ -5,6 +5,7 @@
  * Only the top two tiers exist in this first cut. Communities (83), grids (995) and micro-grids (6,283)
  * come later, each generated inside and tiling its parent; so does importing real boundaries.
  */
+import { clipToConvex, pointsBbox, signedArea } from './planar-ring.ts'
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson'
 import { area, featureCollection, intersect, point, voronoi } from '@turf/turf'
 import type { NodeProps } from '../domain/geo.ts'
@@ -141,7 +142,7 @@ function scaledOutline(rng: Random): XY[] {
     unit.push([x * cos - y * sin, x * sin + y * cos])
   }
   // Start from the planar guess and correct against the spherical area; two corrections reach ~1e-9.
-  let scale = Math.sqrt(CHENGHUA.areaM2 / 1e6 / Math.abs(planarArea(unit)))
+  let scale = Math.sqrt(CHENGHUA.areaM2 / 1e6 / Math.abs(signedArea(unit)))
   for (let i = 0; i < 3; i++) {
     const ring = closeRing(unit.map(([x, y]) => toLngLat([x * scale, y * scale])))
     const measured = area({ type: 'Polygon', coordinates: [ring] })
@@ -207,16 +208,7 @@ function relax(sites: XY[], outline: XY[], density: Density): XY[] {
 
 /** Voronoi cells (open rings, local km) in site order, bounded by a box comfortably around the outline. */
 function voronoiCells(sites: XY[], outline: XY[]): XY[][] {
-  let minX = Infinity
-  let minY = Infinity
-  let maxX = -Infinity
-  let maxY = -Infinity
-  for (const [x, y] of outline) {
-    minX = Math.min(minX, x)
-    minY = Math.min(minY, y)
-    maxX = Math.max(maxX, x)
-    maxY = Math.max(maxY, y)
-  }
+  const [minX, minY, maxX, maxY] = pointsBbox(outline)
   const pad = 1
   const cells = voronoi(featureCollection(sites.map((s) => point(s))), { bbox: [minX - pad, minY - pad, maxX + pad, maxY + pad] })
   return sites.map((_, i) => {
@@ -234,26 +226,7 @@ function voronoiCells(sites: XY[], outline: XY[]): XY[][] {
  * once per site per round.
  */
 function clippedCentroid(subject: XY[], cell: XY[], density: Density): XY | null {
-  const orientation = Math.sign(planarArea(cell))
-  let output = subject
-  for (let i = 0; i < cell.length && output.length > 0; i++) {
-    const a = cell[i] as XY
-    const b = cell[(i + 1) % cell.length] as XY
-    const side = (p: XY): number => orientation * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]))
-    const input = output
-    output = []
-    for (let j = 0; j < input.length; j++) {
-      const p = input[j] as XY
-      const q = input[(j + 1) % input.length] as XY
-      const sp = side(p)
-      const sq = side(q)
-      if (sp >= 0) output.push(p)
-      if ((sp >= 0) !== (sq >= 0)) {
-        const t = sp / (sp - sq)
-        output.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])])
-      }
-    }
-  }
+  const output = clipToConvex(subject, cell)
   // Fan of signed triangles from the origin. For a linear density ρ over a triangle of area A,
   // ∫ρ dA = A·Σρᵢ/3 and ∫ρx dA = A/12·(Σρᵢxᵢ + Σρᵢ·Σxᵢ), exactly; the origin's x and y are 0.
   const rho0 = density(0, 0)
@@ -273,17 +246,6 @@ function clippedCentroid(subject: XY[], cell: XY[], density: Density): XY | null
   }
   if (Math.abs(mass) < 1e-12) return null
   return [mx / mass, my / mass]
-}
-
-/** Signed shoelace area of an open ring; positive when counter-clockwise. */
-function planarArea(ring: XY[]): number {
-  let twice = 0
-  for (let i = 0; i < ring.length; i++) {
-    const [x0, y0] = ring[i] as XY
-    const [x1, y1] = ring[(i + 1) % ring.length] as XY
-    twice += x0 * y1 - x1 * y0
-  }
-  return twice / 2
 }
 
 /** Position along the south-west → north-east axis, in km (scaled by √2, which no caller minds). */

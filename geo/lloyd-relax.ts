@@ -6,7 +6,7 @@ import { featureCollection, point, voronoi } from '@turf/turf'
 import type { MultiPolygon, Polygon, Position } from 'geojson'
 import { localFrame, type XY } from './local-frame.ts'
 import { pointInPolygon } from './point-in-polygon.ts'
-import { signedArea } from './voronoi-split.ts'
+import { clipToConvex, signedArea } from './planar-ring.ts'
 
 /**
  * `sites` after `rounds` rounds of Lloyd's relaxation within `parent` (uniform density, planar km frame).
@@ -72,26 +72,7 @@ export function lloydRelax(parent: Polygon | MultiPolygon, sites: readonly Posit
  * where the result should be several pieces it joins them by zero-area bridges, which add nothing.
  */
 function clippedMoments(subject: XY[], cell: XY[]): [number, number, number] {
-  const orientation = Math.sign(signedArea(cell))
-  let output = subject
-  for (let i = 0; i < cell.length && output.length > 0; i++) {
-    const a = cell[i] as XY
-    const b = cell[(i + 1) % cell.length] as XY
-    const side = (p: XY): number => orientation * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]))
-    const input = output
-    output = []
-    for (let j = 0; j < input.length; j++) {
-      const p = input[j] as XY
-      const q = input[(j + 1) % input.length] as XY
-      const sp = side(p)
-      const sq = side(q)
-      if (sp >= 0) output.push(p)
-      if (sp >= 0 !== sq >= 0) {
-        const t = sp / (sp - sq)
-        output.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])])
-      }
-    }
-  }
+  const output = clipToConvex(subject, cell)
   let twice = 0
   let mx = 0
   let my = 0

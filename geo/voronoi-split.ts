@@ -9,6 +9,7 @@
  * computed once, from the bisector of the two sites in a canonical order, so both neighbours get the same
  * bit-identical point, and it is never rounded.
  */
+import { pointsBbox, signedArea } from './planar-ring.ts'
 import { featureCollection, point, voronoi } from '@turf/turf'
 import type { MultiPolygon, Polygon, Position } from 'geojson'
 import { localFrame, type LocalFrame, type XY } from './local-frame.ts'
@@ -180,16 +181,7 @@ function parentRings(parent: Polygon | MultiPolygon, frame: LocalFrame): Ring[] 
         deg.reverse()
         km = km.reverse()
       }
-      let minX = Infinity
-      let minY = Infinity
-      let maxX = -Infinity
-      let maxY = -Infinity
-      for (const [x, y] of km) {
-        minX = Math.min(minX, x)
-        minY = Math.min(minY, y)
-        maxX = Math.max(maxX, x)
-        maxY = Math.max(maxY, y)
-      }
+      const [minX, minY, maxX, maxY] = pointsBbox(km)
       out.push({ deg, km, minX, minY, maxX, maxY })
     })
   }
@@ -257,16 +249,7 @@ function voronoiCells(sites: XY[], rings: Ring[]): Cell[] {
         flip: i > j,
       }
     })
-    let cMinX = Infinity
-    let cMinY = Infinity
-    let cMaxX = -Infinity
-    let cMaxY = -Infinity
-    for (const [x, y] of corners) {
-      cMinX = Math.min(cMinX, x)
-      cMinY = Math.min(cMinY, y)
-      cMaxX = Math.max(cMaxX, x)
-      cMaxY = Math.max(cMaxY, y)
-    }
+    const [cMinX, cMinY, cMaxX, cMaxY] = pointsBbox(corners)
     return { corners, constraints, minX: cMinX, minY: cMinY, maxX: cMaxX, maxY: cMaxY }
   })
 }
@@ -480,13 +463,3 @@ function distanceToBorderKm(p: XY, rings: Ring[]): number {
   return best
 }
 
-/** Signed shoelace area of an open ring; positive when counter-clockwise. */
-export function signedArea(ring: readonly XY[]): number {
-  let twice = 0
-  for (let i = 0; i < ring.length; i++) {
-    const [x0, y0] = ring[i] as XY
-    const [x1, y1] = ring[(i + 1) % ring.length] as XY
-    twice += x0 * y1 - x1 * y0
-  }
-  return twice / 2
-}
