@@ -13,8 +13,8 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 const log = (s: string) => process.stderr.write(`${s}\n`)
 
 log('locate…')
-const loc = benchLocate(quick ? 100_000 : 500_000)
-rows.push(['locate a point to its street, points/s', fmt(loc.ours), `${fmt(loc.peer)} naive turf loop`, `${fmt(loc.ours / loc.peer, 1)}×`])
+const loc = benchLocate(quick ? 100_000 : 500_000, quick ? 1000 : 5000)
+rows.push(['locate a point to its 5-tier path (6,283 micro-grids), points/s', fmt(loc.ours), `${fmt(loc.peer)} naive turf loop`, `${fmt(loc.ours / loc.peer, 0)}×`])
 
 log('batch ingest…')
 const batch = await benchBatchIngest(quick ? 20_000 : 100_000)

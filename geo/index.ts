@@ -7,7 +7,8 @@ export { createLocator, type Locator, type LocateResult } from './locate-point.t
 export { randomPointInPolygon } from './random-point-in-polygon.ts'
 export { pointInPolygon } from './point-in-polygon.ts'
 export { polygonBbox } from './polygon-bbox.ts'
-export { levelCollection, availableLevels, AVAILABLE_LEVELS, type AvailableLevel } from './to-feature-collection.ts'
+export { levelCollection, availableLevels } from './to-feature-collection.ts'
+export { levelFeatures, type AnyHierarchy, type LevelFeature } from './level-features.ts'
 export {
   generateHierarchy,
   CHENGHUA_TIER_COUNTS,

@@ -1,12 +1,15 @@
 /**
- * Finds the tier path of a WGS-84 point: which district and street it falls in. This is the ingest
+ * Finds the tier path of a WGS-84 point: the district, street, community, grid and micro-grid it falls
+ * in, as deep as the hierarchy goes. This is the ingest
  * pipeline's hot path (DESIGN §5: "locating a point takes microseconds"), so the work per call is a Flatbush
  * bounding-box query and a ring test on the few candidates it returns.
  */
 import Flatbush from 'flatbush'
 import type { MultiPolygon, Polygon, Position } from 'geojson'
 import type { Path } from '../domain/event.ts'
-import { assertHierarchy, type DistrictHierarchy } from './district-hierarchy.ts'
+import { assertHierarchy } from './district-hierarchy.ts'
+import { levelFeatures, type AnyHierarchy, type LevelFeature } from './level-features.ts'
+import { LEVELS } from '../domain/geo.ts'
 import { assertFinite } from './guards.ts'
 import { pointInPolygon } from './point-in-polygon.ts'
 import { polygonBbox } from './polygon-bbox.ts'
@@ -29,16 +32,18 @@ export interface Locator {
 }
 
 /**
- * Builds a locator over a hierarchy. Building indexes the streets once; `locate` is then cheap.
+ * Builds a locator over a hierarchy. Building indexes the deepest tier it holds (the leaves: micro-grids
+ * of a `FullHierarchy`, streets of a `DistrictHierarchy`) once; `locate` is then cheap, and the tiers
+ * above come from the leaf's precomputed ancestry.
  *
- * Inside the district, the street is the one whose polygon contains the point. Street borders are shared
- * vertex for vertex and tested in a canonical order, so a point on a border gets exactly one street. If a
- * point is inside the district but, through numeric noise in an imported boundary, in no street, it gets
- * the nearest street by distance to its border (among streets within about a metre, else the nearest
- * few by bounding box) rather than a null street: such a point is centimetres from that street. This
+ * Inside the district, the leaf is the one whose polygon contains the point. Leaf borders are shared
+ * vertex for vertex and tested in a canonical order, so a point on a border gets exactly one leaf. If a
+ * point is inside the district but, through numeric noise in an imported boundary, in no leaf, it gets
+ * the nearest leaf by distance to its border (among leaves within about a metre, else the nearest
+ * few by bounding box) rather than a null path: such a point is centimetres from that leaf. This
  * fallback is off the hot path.
  *
- * Community, grid and micro-grid are null until those tiers are generated.
+ * Tiers the hierarchy does not hold are null in the path.
  *
  * @example
  * const locator = createLocator(generateDistrict({ seed: 'gridwatch' }))
@@ -46,32 +51,30 @@ export interface Locator {
  * // { path: { district: '510108', street: '5101080…', community: null, grid: null, microgrid: null }, outside: false }
  * locator.locate(0, 0).outside // true
  */
-export function createLocator(h: DistrictHierarchy): Locator {
+export function createLocator(h: AnyHierarchy): Locator {
   assertHierarchy(h)
-  const districtId = h.district.properties.id
   const districtGeometry = h.district.geometry
   const districtBox = polygonBbox(districtGeometry)
-  const streetIds = h.streets.map((s) => s.properties.id)
-  const streetGeometries = h.streets.map((s) => s.geometry)
+  const leaves = [...LEVELS].reverse().map((level) => levelFeatures(h, level)).find((f) => f !== undefined) as LevelFeature[]
+  const leafPaths = ancestry(h, leaves)
+  const leafGeometries = leaves.map((s) => s.geometry)
 
-  const index = new Flatbush(streetGeometries.length)
-  for (const geometry of streetGeometries) {
+  const index = new Flatbush(leafGeometries.length)
+  for (const geometry of leafGeometries) {
     const [minX, minY, maxX, maxY] = polygonBbox(geometry)
     index.add(minX, minY, maxX, maxY)
   }
   index.finish()
 
-  const found = (street: string): LocateResult => ({
-    path: { district: districtId, street, community: null, grid: null, microgrid: null },
-    outside: false,
-  })
+  // A copy per call: stored events must not share (and so could never corrupt) one path object.
+  const found = (leaf: number): LocateResult => ({ path: { ...(leafPaths[leaf] as Path) }, outside: false })
 
   return {
     locate(lng, lat) {
       assertFinite('lng and lat', lng, lat)
       const candidates = index.search(lng, lat, lng, lat)
       for (const i of candidates) {
-        if (pointInPolygon(lng, lat, streetGeometries[i] as Polygon | MultiPolygon)) return found(streetIds[i] as string)
+        if (pointInPolygon(lng, lat, leafGeometries[i] as Polygon | MultiPolygon)) return found(i)
       }
       const inDistrict =
         lng >= districtBox[0] &&
@@ -87,15 +90,28 @@ export function createLocator(h: DistrictHierarchy): Locator {
       let nearest = pool[0] as number
       let nearestDistance = Infinity
       for (const i of pool) {
-        const d = distanceToBorder(lng, lat, streetGeometries[i] as Polygon | MultiPolygon)
+        const d = distanceToBorder(lng, lat, leafGeometries[i] as Polygon | MultiPolygon)
         if (d < nearestDistance) {
           nearestDistance = d
           nearest = i
         }
       }
-      return found(streetIds[nearest] as string)
+      return found(nearest)
     },
   }
+}
+
+/** The full path of each leaf, from the `parentId` chain through the tiers the hierarchy holds. */
+function ancestry(h: AnyHierarchy, leaves: LevelFeature[]): Path[] {
+  const byId = new Map<string, LevelFeature>()
+  for (const level of LEVELS) for (const f of levelFeatures(h, level) ?? []) byId.set(f.properties.id, f)
+  return leaves.map((leaf) => {
+    const path: Path = { district: null, street: null, community: null, grid: null, microgrid: null }
+    for (let node: LevelFeature | undefined = leaf; node; node = node.properties.parentId === null ? undefined : byId.get(node.properties.parentId)) {
+      path[node.properties.level] = node.properties.id
+    }
+    return path
+  })
 }
 
 /**

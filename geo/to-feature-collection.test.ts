@@ -2,7 +2,8 @@ import { Value } from '@sinclair/typebox/value'
 import { describe, expect, it } from 'vitest'
 import { LevelInfo, NodeProps } from '../domain/geo.ts'
 import { generateDistrict } from './generate-district.ts'
-import { availableLevels, levelCollection, type AvailableLevel } from './to-feature-collection.ts'
+import type { Level } from '../domain/geo.ts'
+import { availableLevels, levelCollection } from './to-feature-collection.ts'
 
 const h = generateDistrict({ seed: 'gridwatch' })
 
@@ -44,8 +45,8 @@ describe('levelCollection', () => {
   })
 
   it('refuses levels that do not exist or are not generated yet', () => {
-    expect(() => levelCollection(h, 'community' as AvailableLevel)).toThrow('level "community" is not available yet')
-    expect(() => levelCollection(h, 'block' as AvailableLevel)).toThrow(
+    expect(() => levelCollection(h, 'community' as Level)).toThrow('level "community" is not available yet')
+    expect(() => levelCollection(h, 'block' as Level)).toThrow(
       'level must be one of district, street, community, grid, microgrid',
     )
   })

@@ -2,13 +2,10 @@
  * The hierarchy as the read API serves it (DESIGN §4): one RFC 7946 FeatureCollection per level, and the
  * list of levels with their counts.
  */
-import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { LEVELS, type Level, type LevelInfo, type NodeProps } from '../domain/geo.ts'
-import { assertHierarchy, type DistrictHierarchy } from './district-hierarchy.ts'
-
-/** Levels the hierarchy holds so far; the lower tiers join when their generator lands. */
-export const AVAILABLE_LEVELS = ['district', 'street'] as const
-export type AvailableLevel = (typeof AVAILABLE_LEVELS)[number]
+import { assertHierarchy } from './district-hierarchy.ts'
+import { levelFeatures, type AnyHierarchy } from './level-features.ts'
 
 /**
  * All features of one level as a FeatureCollection (WGS-84). Each feature's top-level `id` is its node id,
@@ -19,18 +16,13 @@ export type AvailableLevel = (typeof AVAILABLE_LEVELS)[number]
  * levelCollection(h, 'street').features.length // 11
  * levelCollection(h, 'street').features[0].id  // '510108001'
  */
-export function levelCollection(
-  h: DistrictHierarchy,
-  level: AvailableLevel,
-): FeatureCollection<Polygon | MultiPolygon, NodeProps> {
+export function levelCollection(h: AnyHierarchy, level: Level): FeatureCollection<Polygon | MultiPolygon, NodeProps> {
   assertHierarchy(h)
   if (!(LEVELS as readonly unknown[]).includes(level)) {
     throw new RangeError(`level must be one of ${LEVELS.join(', ')}`)
   }
-  if (!(AVAILABLE_LEVELS as readonly string[]).includes(level)) {
-    throw new RangeError(`level "${level}" is not available yet`)
-  }
-  const source: Feature<Polygon | MultiPolygon, NodeProps>[] = level === 'district' ? [h.district] : h.streets
+  const source = levelFeatures(h, level)
+  if (!source) throw new RangeError(`level "${level}" is not available yet`)
   return {
     type: 'FeatureCollection',
     features: source.map((f) => {
@@ -48,12 +40,10 @@ export function levelCollection(
  * // [{ level: 'district', count: 1, available: true }, { level: 'street', count: 11, available: true },
  * //  { level: 'community', count: 0, available: false }, …]
  */
-export function availableLevels(h: DistrictHierarchy): LevelInfo[] {
+export function availableLevels(h: AnyHierarchy): LevelInfo[] {
   assertHierarchy(h)
-  const counts: Partial<Record<Level, number>> = { district: 1, street: h.streets.length }
-  return LEVELS.map((level) => ({
-    level,
-    count: counts[level] ?? 0,
-    available: (AVAILABLE_LEVELS as readonly Level[]).includes(level),
-  }))
+  return LEVELS.map((level) => {
+    const features = levelFeatures(h, level)
+    return { level, count: features?.length ?? 0, available: features !== undefined }
+  })
 }

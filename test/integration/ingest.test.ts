@@ -1,3 +1,4 @@
+import { booleanPointInPolygon } from '@turf/turf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
 import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
@@ -17,7 +18,7 @@ afterAll(() => server.close())
 const get = (path: string, auth = token) => fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${auth}` } })
 
 describe('POST /api/v1/events', () => {
-  it('stores one event, located to its street, and replies after the commit', async () => {
+  it('stores one event, located to its micro-grid and every tier above, and replies after the commit', async () => {
     const [lng, lat] = pointIn(2)
     const res = await server.ingest(hotlineItem('one-1', lng, lat))
     expect(res.status).toBe(201)
@@ -31,8 +32,12 @@ describe('POST /api/v1/events', () => {
       severity: 'minor', // the category's default
       location: { lng, lat },
       outside: false,
-      path: { district: '510108', street: server.app.district.streets[2]!.properties.id, community: null, grid: null, microgrid: null },
+      path: { district: '510108', street: server.app.district.streets[2]!.properties.id },
     })
+    // All five tiers: the micro-grid that contains the point, and its ancestors by id prefix.
+    const mg = server.app.district.microgrids.find((m) => m.properties.id === stored.path.microgrid)!
+    expect(booleanPointInPolygon([lng, lat], mg)).toBe(true)
+    expect(stored.path).toMatchObject({ grid: mg.properties.parentId, community: mg.properties.id.slice(0, 12) })
     expect(Date.parse(stored.receivedAt)).not.toBeNaN()
   })
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { check } from '@placemarkio/check-geojson'
+import type { FeatureCollection } from 'geojson'
 import { loadConfig } from '../../server/config.ts'
 import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
 
@@ -55,7 +57,30 @@ describe('operations', () => {
     const again = await fetch(`${server.url}/api/v1/geo/street.geojson`, { headers: { authorization: `Bearer ${token}`, 'if-none-match': res.headers.get('etag')! } })
     expect(again.status).toBe(304)
     const levels = await (await fetch(`${server.url}/api/v1/geo/levels`, { headers: { authorization: `Bearer ${token}` } })).json()
-    expect(levels.find((l: { level: string }) => l.level === 'street')).toEqual({ level: 'street', count: 11, available: true })
+    expect(levels).toEqual([
+      { level: 'district', count: 1, available: true },
+      { level: 'street', count: 11, available: true },
+      { level: 'community', count: 83, available: true },
+      { level: 'grid', count: 995, available: true },
+      { level: 'microgrid', count: 6283, available: true },
+    ])
+  })
+
+  it.each(['district', 'street', 'community', 'grid', 'microgrid'])('serves the %s level as valid RFC 7946 GeoJSON, gzipped', async (level) => {
+    const token = await server.login('wall')
+    const res = await fetch(`${server.url}/api/v1/geo/${level}.geojson`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    const text = await res.text() // fetch has already gunzipped it
+    const checked = check(text) // an independent validator: throws on any RFC 7946 violation
+    expect(checked.type).toBe('FeatureCollection')
+    const fc = checked as FeatureCollection
+    const parentLevel = { district: null, street: 'district', community: 'street', grid: 'community', microgrid: 'grid' }[level]
+    for (const f of fc.features) {
+      expect(f.id).toBe(f.properties!.id)
+      expect(f.properties).toMatchObject({ level, name: expect.any(String) })
+      if (parentLevel) expect(String(f.properties!.id).startsWith(String(f.properties!.parentId))).toBe(true)
+    }
   })
 })
 
