@@ -4,6 +4,7 @@
  */
 import { benchBatchIngest } from './batch-ingest.ts'
 import { benchLocate } from './locate.ts'
+import { benchHierarchySize } from './hierarchy-size.ts'
 import { benchSinglePost } from './single-post.ts'
 import { benchBareBroadcastLatency, benchDeliveryLatency } from './delivery-latency.ts'
 
@@ -15,6 +16,10 @@ const log = (s: string) => process.stderr.write(`${s}\n`)
 log('locate…')
 const loc = benchLocate(quick ? 100_000 : 500_000, quick ? 1000 : 5000)
 rows.push(['locate a point to its 5-tier path (6,283 micro-grids), points/s', fmt(loc.ours), `${fmt(loc.peer)} naive turf loop`, `${fmt(loc.ours / loc.peer, 0)}×`])
+
+for (const size of benchHierarchySize()) {
+  rows.push([`${size.level}.geojson (${fmt(size.features)} features), KB gzipped`, fmt(size.gzip / 1024, 1), `${fmt(size.raw / 1024, 1)} raw`, `${fmt(size.gzip / size.raw, 2)}×`])
+}
 
 log('batch ingest…')
 const batch = await benchBatchIngest(quick ? 20_000 : 100_000)
