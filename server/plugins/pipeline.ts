@@ -26,7 +26,9 @@ export default fp(
       const now = new Date()
       const results = await store.append(items.map((item) => normaliseEvent(item, locate, now)))
       const fresh = results.flatMap((r) => (r.event ? [r.event] : []))
-      for (const e of fresh) metrics.eventsIngested.inc({ source: e.source })
+      const bySource = new Map<string, number>()
+      for (const e of fresh) bySource.set(e.source, (bySource.get(e.source) ?? 0) + 1)
+      for (const [source, n] of bySource) metrics.eventsIngested.inc({ source }, n)
       metrics.duplicates.inc(results.length - fresh.length)
       if (fresh.length > 0) bus.publish(fresh)
       return results
