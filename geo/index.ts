@@ -17,3 +17,12 @@ export {
   type TierFeature,
 } from './generate-hierarchy.ts'
 export { voronoiSplit } from './voronoi-split.ts'
+export {
+  importBoundaries,
+  BOUNDARY_CRS,
+  DEFAULT_IMPORT_COUNTS,
+  type BoundaryCrs,
+  type ImportBoundariesOptions,
+  type ImportCounts,
+  type ImportProgress,
+} from './import-boundaries.ts'

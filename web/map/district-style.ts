@@ -57,6 +57,9 @@ export function tintStreets(fc: FeatureCollection): FeatureCollection {
 const hover: ExpressionSpecification = ['boolean', ['feature-state', 'hover'], false]
 /** 0–1 share of recent events, set per street as feature-state by the map component. */
 const activity: ExpressionSpecification = ['number', ['feature-state', 'activity'], 0]
+/** The street on the drilled path; `dim` marks the others while the map is drilled into one. */
+const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false]
+const dim: ExpressionSpecification = ['boolean', ['feature-state', 'dim'], false]
 
 export const severityColor: ExpressionSpecification = [
   'match',
@@ -88,7 +91,7 @@ export function districtLayers(): LayerSpecification[] {
       source: SOURCES.streets,
       paint: {
         'fill-color': ['case', hover, '#35d6ff', ['to-color', ['get', 'tint']]],
-        'fill-opacity': ['case', hover, 0.55, ['+', 0.22, ['*', 0.3, activity]]],
+        'fill-opacity': ['case', hover, 0.55, dim, 0.07, selected, 0.16, ['+', 0.22, ['*', 0.3, activity]]],
       },
     },
     {
@@ -101,7 +104,11 @@ export function districtLayers(): LayerSpecification[] {
       id: LAYERS.streetHover,
       type: 'line',
       source: SOURCES.streets,
-      paint: { 'line-color': '#aef4ff', 'line-width': ['case', hover, 3, 0], 'line-opacity': 0.95 },
+      paint: {
+        'line-color': ['case', selected, '#ffffff', '#aef4ff'],
+        'line-width': ['case', selected, 3, hover, 3, 0],
+        'line-opacity': 0.95,
+      },
     },
     {
       id: LAYERS.districtGlow,

@@ -1,8 +1,13 @@
-/** The district's boundaries, fetched once per server boot and shared by the map and the panels. */
+/**
+ * The district's boundaries, shared by the map and the panels. District and streets load with the
+ * wall; the lower tiers (社区, 网格, 微网格, the last 2.5 MB) are fetched the first time the map
+ * drills down to them. All of it is fetched again after a server restart.
+ */
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { NodeProps } from '../../domain/geo.ts'
+import type { LowerLevel } from '../map/hierarchy.ts'
 import { ApiError, requestJson } from '../http/request-json.ts'
 import { useAuthStore } from './auth.ts'
 
@@ -18,6 +23,14 @@ export const useGeoStore = defineStore('geo', () => {
   const streets = shallowRef<Boundaries | null>(null)
   /** Where loading stands; `error` means a retry is scheduled. */
   const status = ref<'idle' | 'loading' | 'ready' | 'error'>('idle')
+  /** The lower tiers fetched so far, by level; a missing level has not been needed yet. */
+  const tiers = shallowRef<Partial<Record<LowerLevel, Boundaries>>>({})
+  /** Lower tiers whose last fetch failed (the next `ensureTier` tries again). */
+  const tierErrors = shallowRef<ReadonlySet<LowerLevel>>(new Set())
+
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+  let retryDelay = RETRY_MIN_MS
+  let generation = 0
 
   const streetList = computed(() =>
     (streets.value?.features ?? []).map((f) => ({ id: f.properties.id, name: f.properties.name })),
@@ -29,9 +42,48 @@ export const useGeoStore = defineStore('geo', () => {
     return streetNames.value.get(id)
   }
 
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
-  let retryDelay = RETRY_MIN_MS
-  let generation = 0
+  /** Every loaded node's name by id, whatever its level. */
+  const nodeNames = computed(() => {
+    const names = new Map<string, string>()
+    for (const fc of [district.value, streets.value, ...Object.values(tiers.value)]) {
+      for (const f of fc?.features ?? []) names.set(f.properties.id, f.properties.name)
+    }
+    return names
+  })
+
+  const tierRequests = new Map<LowerLevel, Promise<Boundaries | null>>()
+
+  /**
+   * Fetches a lower tier unless it is loaded or loading; resolves with it, or null when the fetch
+   * failed or was overtaken by a reload.
+   */
+  function ensureTier(level: LowerLevel): Promise<Boundaries | null> {
+    const have = tiers.value[level]
+    if (have) return Promise.resolve(have)
+    const pending = tierRequests.get(level)
+    if (pending) return pending
+    const gen = generation
+    const auth = useAuthStore()
+    const request = requestJson<Boundaries>(`/api/v1/geo/${level}.geojson`, { token: auth.token })
+      .then((fc) => {
+        if (gen !== generation) return null
+        tiers.value = { ...tiers.value, [level]: fc }
+        tierErrors.value = new Set([...tierErrors.value].filter((l) => l !== level))
+        return fc
+      })
+      .catch((err: unknown) => {
+        if (gen !== generation) return null
+        if (err instanceof ApiError && err.status === 401) auth.logout()
+        tierErrors.value = new Set([...tierErrors.value, level])
+        return null
+      })
+      .finally(() => {
+        if (tierRequests.get(level) === request) tierRequests.delete(level)
+      })
+    tierRequests.set(level, request)
+    return request
+  }
+
 
   async function fetchAll(gen: number): Promise<void> {
     const auth = useAuthStore()
@@ -68,6 +120,8 @@ export const useGeoStore = defineStore('geo', () => {
   /** Fetches again (after a server restart the district may have been regenerated). */
   function reload(): void {
     stop()
+    tiers.value = {}
+    tierErrors.value = new Set()
     void fetchAll(generation)
   }
 
@@ -75,8 +129,12 @@ export const useGeoStore = defineStore('geo', () => {
   function stop(): void {
     clearTimeout(retryTimer)
     generation++
+    tierRequests.clear()
     if (status.value !== 'ready') status.value = 'idle'
   }
 
-  return { district, streets, status, streetList, streetNames, districtName, streetName, ensureLoaded, reload, stop }
+  return {
+    district, streets, status, tiers, tierErrors,
+    streetList, streetNames, districtName, nodeNames, streetName, ensureLoaded, ensureTier, reload, stop,
+  }
 })
