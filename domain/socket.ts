@@ -8,6 +8,12 @@ export const Counts = Type.Object({
   total: Type.Integer(),
   bySource: Type.Record(Type.String(), Type.Integer()),
   bySeverity: Type.Record(Type.String(), Type.Integer()),
+  /**
+   * The roll-up: today's events per hierarchy node, at every tier (district, street, community,
+   * grid, micro-grid ids as keys), so any level of the map can be coloured without a request.
+   * Nodes with none are absent. An event counts once on each tier of its `path`.
+   */
+  byNode: Type.Record(Type.String(), Type.Integer()),
   /** Start of the counting window, ISO-8601. */
   since: Type.String(),
 })

@@ -69,7 +69,18 @@ const SEED_CANDIDATES = 4
  * h.microgrids.length                   // 6283
  * h.grids[0].properties                 // { id: '510108001001001', name: '第1网格', level: 'grid', parentId: '510108001001' }
  */
-export function generateHierarchy(district: DistrictHierarchy, counts: TierCounts = CHENGHUA_TIER_COUNTS): FullHierarchy {
+/** One generated tier, reported as it completes (generation itself prints nothing: it stays pure). */
+export interface TierProgress {
+  level: Exclude<Level, 'district' | 'street'>
+  count: number
+  ms: number
+}
+
+export function generateHierarchy(
+  district: DistrictHierarchy,
+  counts: TierCounts = CHENGHUA_TIER_COUNTS,
+  onProgress?: (step: TierProgress) => void,
+): FullHierarchy {
   assertHierarchy(district)
   for (const key of ['communities', 'grids', 'microgrids'] as const) {
     const n = counts?.[key]
@@ -77,9 +88,17 @@ export function generateHierarchy(district: DistrictHierarchy, counts: TierCount
   }
   const rng = createRandom(district.seed)
   const names = new Set<string>()
-  const communities = generateTier(district.streets, counts.communities, 'community', rng, (streetRng) => communityName(streetRng, names))
-  const grids = generateTier(communities, counts.grids, 'grid', rng, (_, n) => `第${n}网格`)
-  const microgrids = generateTier(grids, counts.microgrids, 'microgrid', rng, (_, n) => `第${n}微网格`)
+  const timed = (level: TierProgress['level'], make: () => TierFeature[]): TierFeature[] => {
+    const started = performance.now()
+    const tier = make()
+    onProgress?.({ level, count: tier.length, ms: Math.round(performance.now() - started) })
+    return tier
+  }
+  const communities = timed('community', () =>
+    generateTier(district.streets, counts.communities, 'community', rng, (streetRng) => communityName(streetRng, names)),
+  )
+  const grids = timed('grid', () => generateTier(communities, counts.grids, 'grid', rng, (_, n) => `第${n}网格`))
+  const microgrids = timed('microgrid', () => generateTier(grids, counts.microgrids, 'microgrid', rng, (_, n) => `第${n}微网格`))
   return { ...district, communities, grids, microgrids }
 }
 

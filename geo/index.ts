@@ -15,6 +15,7 @@ export {
   type FullHierarchy,
   type TierCounts,
   type TierFeature,
+  type TierProgress,
 } from './generate-hierarchy.ts'
 export { voronoiSplit } from './voronoi-split.ts'
 export {

@@ -18,6 +18,8 @@ export const ConfigSchema = Type.Object({
   /** Demo simulation intensity: events per minute of real time. */
   SIMULATION_RATE: Type.Number({ exclusiveMinimum: 0, maximum: 600_000, default: 40 }),
   GRIDWATCH_SEED: Type.String({ minLength: 1, default: 'chenghua-510108' }),
+  /** An imported hierarchy (`npm run geo:import`); unset, `DATA_DIR/hierarchy.json` is used if it exists. */
+  HIERARCHY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   MQTT_URL: Type.Optional(Type.String({ pattern: '^(mqtts?|wss?|tcp)://' })),

@@ -1,13 +1,16 @@
 /**
- * The district hierarchy, all five tiers, generated from the seed at boot (about half a second, so
- * it is not cached), and the point locator built over its micro-grids.
+ * The district hierarchy, all five tiers: imported, cached or generated from the seed
+ * (`server/district/load-hierarchy.ts`), and the point locator built over its micro-grids.
  */
 import fp from 'fastify-plugin'
-import { createLocator, generateDistrict, generateHierarchy, type FullHierarchy } from '../../geo/index.ts'
+import { createLocator, type FullHierarchy } from '../../geo/index.ts'
+import { loadHierarchy, type HierarchyOrigin } from '../district/load-hierarchy.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
     district: FullHierarchy
+    /** Where the district came from: an imported file, the generation cache, or a fresh generation. */
+    districtOrigin: HierarchyOrigin
     locator: ReturnType<typeof createLocator>
   }
 }
@@ -15,13 +18,22 @@ declare module 'fastify' {
 export default fp(
   async (fastify) => {
     const started = performance.now()
-    const district = generateHierarchy(generateDistrict({ seed: fastify.config.GRIDWATCH_SEED }))
+    const { hierarchy, origin } = loadHierarchy({
+      dataDir: fastify.config.DATA_DIR,
+      seed: fastify.config.GRIDWATCH_SEED,
+      importedFile: fastify.config.HIERARCHY_FILE,
+      log: (message, fields) => fastify.log.info(fields ?? {}, message),
+    })
     fastify.log.info(
-      { ms: Math.round(performance.now() - started), streets: district.streets.length, communities: district.communities.length, grids: district.grids.length, microgrids: district.microgrids.length },
-      'district generated',
+      {
+        origin, ms: Math.round(performance.now() - started), district: hierarchy.district.properties.id,
+        streets: hierarchy.streets.length, communities: hierarchy.communities.length, grids: hierarchy.grids.length, microgrids: hierarchy.microgrids.length,
+      },
+      'district ready',
     )
-    fastify.decorate('district', district)
-    fastify.decorate('locator', createLocator(district))
+    fastify.decorate('district', hierarchy)
+    fastify.decorate('districtOrigin', origin)
+    fastify.decorate('locator', createLocator(hierarchy))
   },
   { name: 'district', dependencies: ['config'] },
 )

@@ -1,6 +1,7 @@
 /** The `snapshot` payload: recent events and today's counts in a scope, as of one seq. */
 import type { Scope } from '../../domain/auth.ts'
 import { SNAPSHOT_EVENTS, type Counts, type Snapshot } from '../../domain/socket.ts'
+import { rollupPaths } from '../../geo/rollup-paths.ts'
 import type { EventStore } from '../store/event-store.ts'
 import { streetFilter } from './rooms.ts'
 
@@ -14,8 +15,9 @@ export function startOfShanghaiDay(now: Date): string {
 
 export function countsOf(store: EventStore, scope: Scope, untilSeq: number, now: Date): Counts {
   const since = startOfShanghaiDay(now)
-  const counts: Counts = { total: 0, bySource: {}, bySeverity: {}, since }
-  for (const row of store.countBy({ receivedSince: since, untilSeq, street: streetFilter(scope) })) {
+  const query = { receivedSince: since, untilSeq, street: streetFilter(scope) }
+  const counts: Counts = { total: 0, bySource: {}, bySeverity: {}, byNode: rollupPaths(store.countByPath(query)), since }
+  for (const row of store.countBy(query)) {
     counts.total += row.n
     counts.bySource[row.source] = (counts.bySource[row.source] ?? 0) + row.n
     counts.bySeverity[row.severity] = (counts.bySeverity[row.severity] ?? 0) + row.n

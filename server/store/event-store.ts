@@ -2,7 +2,7 @@
  * The store seam (DESIGN §3): SQLite by default, PostgreSQL at scale. Everything above it speaks
  * only this interface.
  */
-import type { Severity, Source, StoredEvent } from '../../domain/event.ts'
+import type { Path, Severity, Source, StoredEvent } from '../../domain/event.ts'
 
 /** An event ready to store: normalised and located, before the store assigns `id` and `seq`. */
 export type NewEvent = Omit<StoredEvent, 'id' | 'seq'>
@@ -40,6 +40,11 @@ export interface CountRow {
   n: number
 }
 
+export interface PathCountRow {
+  path: Path
+  n: number
+}
+
 export interface EventStore {
   /**
    * Stores the items of one request atomically and resolves only after the commit. Items whose
@@ -49,6 +54,8 @@ export interface EventStore {
   list(q: EventQuery): StoredEvent[]
   count(q: { sinceSeq: number; untilSeq: number; street?: string }): number
   countBy(q: CountQuery): CountRow[]
+  /** Events grouped by their five-tier path, for roll-ups (same window as `countBy`). */
+  countByPath(q: CountQuery): PathCountRow[]
   get(id: string): StoredEvent | undefined
   lastSeq(): number
   /** Waits for queued writes, then releases the store. */

@@ -3,7 +3,8 @@ import Database from 'better-sqlite3'
 import { Worker } from 'node:worker_threads'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { StoredEvent } from '../../domain/event.ts'
+import type { Path, StoredEvent } from '../../domain/event.ts'
+import { LEVELS } from '../../domain/geo.ts'
 import type { AppendResult, CountQuery, CountRow, EventQuery, EventStore, NewEvent } from './event-store.ts'
 import { GroupCommit } from './group-commit.ts'
 
@@ -124,6 +125,14 @@ export function createSqliteEventStore(file: string): EventStore {
       const w = where({ untilSeq: q.untilSeq, street: q.street })
       const sql = `SELECT source, severity, count(*) AS n FROM events ${w.sql ? `${w.sql} AND` : 'WHERE'} received_at >= @since GROUP BY source, severity`
       return db.prepare<Record<string, unknown>, CountRow>(sql).all({ ...w.params, since: q.receivedSince })
+    },
+    countByPath(q: CountQuery) {
+      const w = where({ untilSeq: q.untilSeq, street: q.street })
+      const tiers = LEVELS.map((l) => `json_extract(doc, '$.path.${l}') AS ${l}`).join(', ')
+      const sql = `SELECT ${tiers}, count(*) AS n FROM events ${w.sql ? `${w.sql} AND` : 'WHERE'} received_at >= @since
+        GROUP BY ${LEVELS.join(', ')}`
+      const rows = db.prepare<Record<string, unknown>, Path & { n: number }>(sql).all({ ...w.params, since: q.receivedSince })
+      return rows.map(({ n, ...path }) => ({ path, n }))
     },
     get(id) {
       const row = byId.get(id)

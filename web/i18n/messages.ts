@@ -38,12 +38,12 @@ const zhCN = {
   },
   ranking: {
     title: '街道事件分布',
-    hint: '近 {n} 条事件',
+    hint: '今日 {n} 件',
   },
   map: {
     title: '成华区 · 事件态势',
     legend: '事件等级',
-    recent: '近期事件 {n}',
+    today: '今日事件 {n}',
     loading: '正在加载地图…',
     unavailable: '地图数据暂不可用，正在重试…',
     children: {
@@ -122,12 +122,12 @@ const en: Messages = {
   },
   ranking: {
     title: 'Events by street',
-    hint: 'last {n} events',
+    hint: '{n} today',
   },
   map: {
     title: 'Chenghua District · Live situation',
     legend: 'Severity',
-    recent: 'Recent events {n}',
+    today: 'Today {n}',
     loading: 'Loading the map…',
     unavailable: 'Map data unavailable; retrying…',
     children: {

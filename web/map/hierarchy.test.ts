@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { FeatureCollection, Polygon } from 'geojson'
 import type { NodeProps } from '../../domain/geo.ts'
-import { makeEvent } from '../testing/event-fixture.ts'
 import {
-  breadcrumb, childLevel, childrenOf, countEvents, focusOf, levelOfId, parentIdOf, pathIds, tierPlans, tiersNeeded,
+  breadcrumb, childLevel, childrenOf, focusOf, levelOfId, parentIdOf, pathIds, tierPlans, tiersNeeded, nodeCounts,
 } from './hierarchy.ts'
 import { tierLayers, tierView, TIER_SOURCES } from './tier-style.ts'
 
@@ -21,12 +20,6 @@ function nodes(...rows: [string, string, string | null][]): FeatureCollection<Po
       type: 'Feature', id, geometry: square, properties: { id, name, level: levelOfId(id)!, parentId },
     })),
   }
-}
-
-function at(path: Partial<Record<'street' | 'community' | 'grid' | 'microgrid', string>>, seq: number) {
-  return makeEvent(seq, {
-    path: { district: D, street: null, community: null, grid: null, microgrid: null, ...path },
-  })
 }
 
 describe('ids and levels', () => {
@@ -110,26 +103,18 @@ describe('what the map shows', () => {
   })
 })
 
-describe('countEvents', () => {
-  it('counts recent events per child from each event’s path, zeros included', () => {
-    const feed = [
-      at({ street: S, community: C }, 1),
-      at({ street: S, community: C }, 2),
-      at({ street: S, community: '510108001005' }, 3),
-      at({ street: '510108002', community: '510108002001' }, 4),
-      at({ street: S }, 5),
-    ]
-    const counts = countEvents(feed, { parentId: S, level: 'community' }, [C, '510108001005', '510108001009'])
-    expect(Object.fromEntries(counts)).toEqual({
+describe('nodeCounts', () => {
+  it('reads each child from the roll-up, zeros included, with shares of the busiest', () => {
+    const byNode = { [D]: 6, [S]: 4, [C]: 2, '510108001005': 1, '510108002': 2, '510108002001': 2 }
+    expect(Object.fromEntries(nodeCounts(byNode, [C, '510108001005', '510108001009']))).toEqual({
       [C]: { count: 2, share: 1 },
       '510108001005': { count: 1, share: 0.5 },
       '510108001009': { count: 0, share: 0 },
     })
   })
 
-  it('skips heartbeats and is all zero on a quiet feed', () => {
-    const hb = makeEvent(1, { source: 'sensor', category: 'smoke', attrs: { state: 'heartbeat', sensorId: 's' } })
-    expect(countEvents([hb], { parentId: D, level: 'street' }, [S]).get(S)).toEqual({ count: 0, share: 0 })
+  it('is all zero on a quiet day', () => {
+    expect(nodeCounts({}, [S]).get(S)).toEqual({ count: 0, share: 0 })
   })
 })
 

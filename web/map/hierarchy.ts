@@ -4,9 +4,7 @@
  * alone: nothing here needs the geometry.
  */
 import type { Feature, FeatureCollection, Geometry } from 'geojson'
-import type { StoredEvent } from '../../domain/event.ts'
 import { LEVELS, type Level } from '../../domain/geo.ts'
-import { isFeedWorthy } from '../feed/feed-rows.ts'
 
 /** The tiers fetched on first use; district and street load with the wall. */
 export const LOWER_LEVELS = ['community', 'grid', 'microgrid'] as const
@@ -165,29 +163,22 @@ export function childrenOf<G extends Geometry, P extends { parentId: string | nu
 
 export interface NodeCount {
   count: number
-  /** count / the largest count among the siblings, 0–1, for colour. */
+  /** count / the largest count among the siblings, 0–1, for colour and bar length. */
   share: number
 }
 
 /**
- * How many recent events fall in each child of `focus.parentId`, from each event's `path`. Every
- * child listed in `childIds` appears, zero included, so a quiet node cools back down.
+ * Today's count for each of `ids` from the roll-up (`counts.byNode`), and its share of the busiest.
+ * Every id appears, zero included, so a quiet node cools back down.
  *
  * @example
- * countEvents(feed, { parentId: '510108001', level: 'community' }, ['510108001001', '510108001002'])
+ * nodeCounts({ '510108001001': 2 }, ['510108001001', '510108001002'])
  * // Map { '510108001001' => { count: 2, share: 1 }, '510108001002' => { count: 0, share: 0 } }
  */
-export function countEvents(
-  feed: readonly StoredEvent[],
-  focus: Focus,
-  childIds: readonly string[],
-): Map<string, NodeCount> {
-  const counts = new Map<string, number>(childIds.map((id) => [id, 0]))
-  for (const e of feed) {
-    if (!isFeedWorthy(e)) continue
-    const id = e.path[focus.level]
-    if (id !== null && counts.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1)
-  }
-  const max = Math.max(0, ...counts.values())
-  return new Map([...counts].map(([id, count]) => [id, { count, share: max === 0 ? 0 : count / max }]))
+export function nodeCounts(byNode: Readonly<Record<string, number>>, ids: readonly string[]): Map<string, NodeCount> {
+  const max = Math.max(0, ...ids.map((id) => byNode[id] ?? 0))
+  return new Map(ids.map((id) => {
+    const count = byNode[id] ?? 0
+    return [id, { count, share: max === 0 ? 0 : count / max }]
+  }))
 }

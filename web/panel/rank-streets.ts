@@ -1,6 +1,5 @@
-/** Ranking streets by how many of the recent events fell in each. */
-import type { StoredEvent } from '../../domain/event.ts'
-import { isFeedWorthy } from '../feed/feed-rows.ts'
+/** Ranking streets by today's events, from the roll-up the snapshot and frames keep current. */
+import { nodeCounts } from '../map/hierarchy.ts'
 
 export interface StreetRank {
   id: string
@@ -14,21 +13,16 @@ export interface StreetRank {
  * Every street appears, busiest first; ties keep the streets' own order so bars don't shuffle.
  *
  * @example
- * rankStreets(feed, [{ id: '510108001', name: '猛追湾街道' }])
+ * rankStreets({ '510108001': 3 }, [{ id: '510108001', name: '猛追湾街道' }])
  * // [{ id: '510108001', name: '猛追湾街道', count: 3, share: 1 }]
  */
 export function rankStreets(
-  feed: readonly StoredEvent[],
+  byNode: Readonly<Record<string, number>>,
   streets: readonly { id: string; name: string }[],
 ): StreetRank[] {
-  const counts = new Map<string, number>(streets.map((s) => [s.id, 0]))
-  for (const e of feed) {
-    const id = e.path.street
-    if (id !== null && counts.has(id) && isFeedWorthy(e)) counts.set(id, (counts.get(id) ?? 0) + 1)
-  }
-  const max = Math.max(0, ...counts.values())
+  const counts = nodeCounts(byNode, streets.map((s) => s.id))
   return streets
-    .map((s, order) => ({ id: s.id, name: s.name, count: counts.get(s.id) ?? 0, order }))
+    .map((s, order) => ({ id: s.id, name: s.name, ...(counts.get(s.id) ?? { count: 0, share: 0 }), order }))
     .sort((a, b) => b.count - a.count || a.order - b.order)
-    .map(({ id, name, count }) => ({ id, name, count, share: max === 0 ? 0 : count / max }))
+    .map(({ id, name, count, share }) => ({ id, name, count, share }))
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { makeEvent, makeSnapshot } from '../testing/event-fixture.ts'
-import { applyEventsFrame, applySnapshot, countEvent, emptyCounts, emptyFeedState, rollCounts } from './apply-frame.ts'
+import { applyEventsFrame, applySnapshot, countEvents, emptyCounts, emptyFeedState, rollCounts } from './apply-frame.ts'
 
 describe('applySnapshot', () => {
   it('replaces feed, counters and seq', () => {
@@ -87,19 +87,23 @@ describe('counters across midnight', () => {
   const since = '2025-02-28T16:00:00.000Z' // 00:00 in Chengdu
 
   it('counts into the current day', () => {
-    const c = countEvent({ ...emptyCounts(), since }, makeEvent(1, { receivedAt: '2025-03-01T15:59:59.000Z' }))
+    const c = countEvents({ ...emptyCounts(), since }, [makeEvent(1, { receivedAt: '2025-03-01T15:59:59.000Z' })])
     expect(c).toMatchObject({ total: 1, since })
   })
 
   it('starts a new day at zero once an event lands after midnight', () => {
-    const today = { total: 40, bySource: { incident: 40 }, bySeverity: { minor: 40 }, since }
-    const c = countEvent(today, makeEvent(1, { receivedAt: '2025-03-01T16:00:02.000Z', severity: 'severe' }))
+    const today = { total: 40, bySource: { incident: 40 }, bySeverity: { minor: 40 }, byNode: { '510108': 40, '510108001': 40 }, since }
+    const e = makeEvent(1, { receivedAt: '2025-03-01T16:00:02.000Z', severity: 'severe' })
+    const c = countEvents(today, [e])
     expect(c).toEqual({
       total: 1,
       bySource: { incident: 1 },
       bySeverity: { severe: 1 },
+      byNode: Object.fromEntries(Object.values(e.path).filter((id) => id !== null).map((id) => [id, 1])),
       since: '2025-03-01T16:00:00.000Z',
     })
+    // The day before is left as it was.
+    expect(today.byNode['510108']).toBe(40)
   })
 
   it('leaves counters alone when the window start is unknown', () => {

@@ -7,6 +7,7 @@
  */
 import type { StoredEvent } from '../../domain/event.ts'
 import type { Counts, EventsFrame, Snapshot } from '../../domain/socket.ts'
+import { addPath } from '../../geo/rollup-paths.ts'
 
 /** How many recent events the client keeps; matches what a snapshot carries. */
 export const FEED_LIMIT = 200
@@ -29,7 +30,7 @@ export interface FrameResult {
 }
 
 export function emptyCounts(): Counts {
-  return { total: 0, bySource: {}, bySeverity: {}, since: '' }
+  return { total: 0, bySource: {}, bySeverity: {}, byNode: {}, since: '' }
 }
 
 export function emptyFeedState(): FeedState {
@@ -68,6 +69,7 @@ export function applySnapshot(snapshot: Snapshot, limit = FEED_LIMIT): FeedState
       total: snapshot.counts.total,
       bySource: { ...snapshot.counts.bySource },
       bySeverity: { ...snapshot.counts.bySeverity },
+      byNode: { ...snapshot.counts.byNode },
       since: snapshot.counts.since,
     },
     lastSeq: Math.max(snapshot.seq, newest),
@@ -82,18 +84,33 @@ export function rollCounts(counts: Counts, at: number): Counts {
   const since = Date.parse(counts.since)
   if (Number.isNaN(since) || Number.isNaN(at) || at < since + DAY_MS) return counts
   const days = Math.floor((at - since) / DAY_MS)
-  return { total: 0, bySource: {}, bySeverity: {}, since: new Date(since + days * DAY_MS).toISOString() }
+  return { total: 0, bySource: {}, bySeverity: {}, byNode: {}, since: new Date(since + days * DAY_MS).toISOString() }
 }
 
-/** Adds one event to the counters, returning a new object. */
-export function countEvent(counts: Counts, event: StoredEvent): Counts {
-  const rolled = rollCounts(counts, Date.parse(event.receivedAt))
-  return {
-    total: rolled.total + 1,
-    bySource: { ...rolled.bySource, [event.source]: (rolled.bySource[event.source] ?? 0) + 1 },
-    bySeverity: { ...rolled.bySeverity, [event.severity]: (rolled.bySeverity[event.severity] ?? 0) + 1 },
-    since: rolled.since,
+/**
+ * Adds events to the counters and the per-node roll-up, returning a new object. The records are
+ * copied once per call, not per event: the roll-up has thousands of keys and a frame many events.
+ *
+ * @example
+ * countEvents(counts, [e1, e2]).byNode['510108001'] // counts.byNode['510108001'] + 2, if both fell in that street
+ */
+export function countEvents(counts: Counts, events: readonly StoredEvent[]): Counts {
+  let out: Counts = {
+    total: counts.total,
+    bySource: { ...counts.bySource },
+    bySeverity: { ...counts.bySeverity },
+    byNode: { ...counts.byNode },
+    since: counts.since,
   }
+  for (const event of events) {
+    // A fresh, empty day: its records are new objects, safe to fill in place.
+    out = rollCounts(out, Date.parse(event.receivedAt))
+    out.total += 1
+    out.bySource[event.source] = (out.bySource[event.source] ?? 0) + 1
+    out.bySeverity[event.severity] = (out.bySeverity[event.severity] ?? 0) + 1
+    addPath(out.byNode, event.path)
+  }
+  return out
 }
 
 /**
@@ -109,7 +126,7 @@ export function applyEventsFrame(state: FeedState, frame: EventsFrame, limit = F
   return {
     state: {
       feed: [...state.feed, ...applied].slice(-limit),
-      counts: applied.reduce(countEvent, state.counts),
+      counts: countEvents(state.counts, applied),
       // `frame.seq` is the frame's last seq; taking the max keeps a resume from asking for it again.
       lastSeq: Math.max(state.lastSeq ?? Number.NEGATIVE_INFINITY, newest, frame.seq),
     },

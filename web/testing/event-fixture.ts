@@ -29,6 +29,7 @@ export function makeSnapshot(seq: number, events: StoredEvent[], over: Partial<S
       total: events.length,
       bySource: { incident: events.length },
       bySeverity: { moderate: events.length },
+      byNode: {},
       since: '2025-02-28T16:00:00.000Z',
     },
     serverTime: '2025-03-01T02:00:05.000Z',
