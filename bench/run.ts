@@ -7,6 +7,7 @@ import { benchLocate } from './locate.ts'
 import { benchHierarchySize } from './hierarchy-size.ts'
 import { benchSinglePost } from './single-post.ts'
 import { benchBareBroadcastLatency, benchDeliveryLatency } from './delivery-latency.ts'
+import { benchWallLongTasks } from './wall-long-tasks.ts'
 
 const quick = process.env.BENCH_QUICK === '1'
 const rows: Array<[string, string, string, string]> = []
@@ -43,6 +44,16 @@ for (const clients of [20, 200]) {
     if (ours.delivered !== ours.expected) log(`  warning: ${ours.delivered} of ${ours.expected} deliveries arrived`)
   }
 }
+
+log('wall long tasks (Chromium)…')
+const wall = await benchWallLongTasks(quick ? 6 : 15)
+const wallLabel = (what: string) => `wall, ${what}, live stream + zoom in/out (${quick ? 6 : 15} s)`
+const atRest = 'district + streets only'
+rows.push([wallLabel('long tasks > 50 ms, all 6,283 micro-grids'), fmt(wall.ours.count), `${fmt(wall.peer.count)} ${atRest}`, wall.peer.count ? `${fmt(wall.ours.count / wall.peer.count, 2)}×` : '—'])
+rows.push([wallLabel('long-task ms in all, all micro-grids'), fmt(wall.ours.totalMs), `${fmt(wall.peer.totalMs)} ${atRest}`, wall.peer.totalMs ? `${fmt(wall.ours.totalMs / wall.peer.totalMs, 2)}×` : '—'])
+rows.push([wallLabel('longest task ms, all micro-grids'), fmt(wall.ours.maxMs), `${fmt(wall.peer.maxMs)} ${atRest}`, wall.peer.maxMs ? `${fmt(wall.ours.maxMs / wall.peer.maxMs, 2)}×` : '—'])
+rows.push([wallLabel('frames/s painted, all micro-grids'), fmt(wall.ours.fps, 1), `${fmt(wall.peer.fps, 1)} ${atRest}`, `${fmt(wall.ours.fps / wall.peer.fps, 2)}×`])
+rows.push(['wall, switch on all 6,283 micro-grids → drawn and idle, ms (fetch included)', fmt(wall.ours.drawMs ?? 0), '—', '—'])
 
 const head: [string, string, string, string] = ['measure', 'ours', 'peer', 'ratio']
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)))

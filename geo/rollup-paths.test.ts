@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Path } from '../domain/event.ts'
-import { addPath, rollupPaths } from './rollup-paths.ts'
+import { addPath, type NodeCounts } from './rollup-paths.ts'
 
 const at = (microgrid: string): Path => ({
   district: microgrid.slice(0, 6),
@@ -11,9 +11,15 @@ const at = (microgrid: string): Path => ({
 })
 const outside: Path = { district: null, street: null, community: null, grid: null, microgrid: null }
 
-describe('rollupPaths', () => {
+function rollup(rows: Array<{ path: Path; n: number }>): NodeCounts {
+  const counts: NodeCounts = {}
+  for (const r of rows) addPath(counts, r.path, r.n)
+  return counts
+}
+
+describe('addPath', () => {
   it('counts every event once at each tier of its path, so parents are the sum of their children', () => {
-    const counts = rollupPaths([
+    const counts = rollup([
       { path: at('510108001001001001'), n: 2 },
       { path: at('510108001001001002'), n: 1 },
       { path: at('510108001002001001'), n: 4 },

@@ -24,15 +24,3 @@ export function addPath(counts: NodeCounts, path: Path, n = 1): NodeCounts {
   }
   return counts
 }
-
-/**
- * Rolls grouped rows up to every tier.
- *
- * @example
- * rollupPaths([{ path: p1, n: 3 }, { path: p2, n: 2 }])['510108'] // 5
- */
-export function rollupPaths(rows: Iterable<{ path: Path; n: number }>): NodeCounts {
-  const counts: NodeCounts = {}
-  for (const row of rows) addPath(counts, row.path, row.n)
-  return counts
-}

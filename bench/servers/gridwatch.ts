@@ -1,4 +1,7 @@
-/** Gridwatch itself for the benchmarks: the real app on a fresh SQLite file, no simulation. */
+/**
+ * Gridwatch itself for the benchmarks: the real app on a fresh SQLite file, no simulation unless
+ * `BENCH_SIMULATION_RATE` (events per minute) asks for a live stream, as the wall bench does.
+ */
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +10,8 @@ import { loadConfig } from '../../server/config.ts'
 
 const config = loadConfig({
   GRIDWATCH_MODE: 'demo',
-  SIMULATION: 'off',
+  SIMULATION: process.env.BENCH_SIMULATION_RATE ? 'on' : 'off',
+  ...(process.env.BENCH_SIMULATION_RATE ? { SIMULATION_RATE: process.env.BENCH_SIMULATION_RATE } : {}),
   PORT: '0',
   DATA_DIR: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'gridwatch-bench-')),
   LOG_LEVEL: 'warn',

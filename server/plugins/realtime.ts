@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { Server } from 'socket.io'
 import { FrameCoalescer } from '../realtime/frame-coalescer.ts'
 import { registerEventsRealtime, type GridwatchServer } from '../realtime/events.ts'
+import { DailyCounts } from '../realtime/daily-counts.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -41,7 +42,9 @@ export default fp(
       metrics.frames.inc()
       io.to(room).emit('events', frame)
     })
-    const events = registerEventsRealtime({ io, store, coalescer, bootId })
+    const daily = new DailyCounts()
+    daily.load(store, store.lastSeq())
+    const events = registerEventsRealtime({ io, store, coalescer, daily, bootId })
     const unsubscribe = bus.subscribe((batch) => events.publish(batch))
 
     fastify.decorate('io', io)

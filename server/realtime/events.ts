@@ -7,10 +7,11 @@
  * socket joins the room in the same turn to receive the rest.
  */
 import type { Server, Socket } from 'socket.io'
-import type { PublicUser } from '../../domain/auth.ts'
-import { RESUME_LIMIT, type ClientToServerEvents, type ResumeAck, type ServerToClientEvents } from '../../domain/socket.ts'
+import type { PublicUser, Scope } from '../../domain/auth.ts'
+import { RESUME_LIMIT, type ClientToServerEvents, type Counts, type ResumeAck, type ServerToClientEvents, type Snapshot } from '../../domain/socket.ts'
 import type { EventStore } from '../store/event-store.ts'
 import { buildSnapshot } from './build-snapshot.ts'
+import { countsFromRows, type DailyCounts } from './daily-counts.ts'
 import type { FrameCoalescer } from './frame-coalescer.ts'
 import { roomForScope, roomsForEvent, streetFilter } from './rooms.ts'
 import type { StoredEvent } from '../../domain/event.ts'
@@ -29,17 +30,35 @@ interface Deps {
   io: GridwatchServer
   store: EventStore
   coalescer: FrameCoalescer
+  daily: DailyCounts
   bootId: string
 }
 
+/**
+ * The scope's counters as of `untilSeq`. At the room's hand-over point (everything after it still
+ * waits in the room's buffer) that is the in-memory tally less the buffer; any other seq (a
+ * resume long after connecting) is counted from the store.
+ */
+function countsAt({ store, coalescer, daily }: Deps, scope: Scope, untilSeq: number): Counts {
+  const room = roomForScope(scope)
+  const handOver = (coalescer.firstPendingSeq(room) ?? store.lastSeq() + 1) - 1
+  if (untilSeq === handOver) return daily.forScope(scope, coalescer.pending(room))
+  const since = daily.forScope(scope).since
+  return countsFromRows(store.countBy({ receivedSince: since, untilSeq, street: streetFilter(scope) }), since)
+}
+
+function snapshotAt(deps: Deps, scope: Scope, untilSeq: number): Snapshot {
+  return buildSnapshot(deps.store, scope, untilSeq, deps.bootId, countsAt(deps, scope, untilSeq))
+}
+
 function sendMissed(deps: Deps, socket: GridwatchSocket, sinceSeq: number, untilSeq: number): ResumeAck {
-  const { store, bootId } = deps
+  const { store } = deps
   const scope = socket.data.user.scope
   const street = streetFilter(scope)
   const missed = sinceSeq >= untilSeq ? 0 : store.count({ sinceSeq, untilSeq, street })
   // A client ahead of the store saw a different database (reset or restored): start it afresh.
   if (sinceSeq > store.lastSeq() || missed > RESUME_LIMIT) {
-    socket.emit('snapshot', buildSnapshot(store, scope, untilSeq, bootId))
+    socket.emit('snapshot', snapshotAt(deps, scope, untilSeq))
     return { mode: 'snapshot', count: missed }
   }
   let from = sinceSeq
@@ -58,7 +77,7 @@ function parseSinceSeq(value: unknown): number | undefined {
 }
 
 export function registerEventsRealtime(deps: Deps): { publish(events: StoredEvent[]): void } {
-  const { io, store, coalescer, bootId } = deps
+  const { io, store, coalescer, daily } = deps
 
   io.on('connection', (socket) => {
     const { scope } = socket.data.user
@@ -66,7 +85,7 @@ export function registerEventsRealtime(deps: Deps): { publish(events: StoredEven
     const cutoff = (coalescer.firstPendingSeq(room) ?? store.lastSeq() + 1) - 1
     socket.data.cutoff = cutoff
     const sinceSeq = parseSinceSeq((socket.handshake.auth as { sinceSeq?: unknown }).sinceSeq)
-    if (sinceSeq === undefined) socket.emit('snapshot', buildSnapshot(store, scope, cutoff, bootId))
+    if (sinceSeq === undefined) socket.emit('snapshot', snapshotAt(deps, scope, cutoff))
     else sendMissed(deps, socket, sinceSeq, cutoff)
     void socket.join(room)
 
@@ -80,6 +99,7 @@ export function registerEventsRealtime(deps: Deps): { publish(events: StoredEven
 
   return {
     publish(events) {
+      daily.add(events)
       for (const e of events) for (const room of roomsForEvent(e)) coalescer.push(room, e)
     },
   }

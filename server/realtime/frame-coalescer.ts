@@ -39,6 +39,11 @@ export class FrameCoalescer {
     return this.rooms.get(room)?.events[0]?.seq
   }
 
+  /** The events waiting in the room's buffer, oldest first. */
+  pending(room: string): readonly StoredEvent[] {
+    return this.rooms.get(room)?.events ?? []
+  }
+
   flush(room: string): void {
     const buf = this.rooms.get(room)
     if (!buf) return

@@ -34,13 +34,10 @@ export interface CountQuery {
   street?: string
 }
 
+/** `n` events with this source, severity and five-tier path. */
 export interface CountRow {
   source: Source
   severity: Severity
-  n: number
-}
-
-export interface PathCountRow {
   path: Path
   n: number
 }
@@ -53,9 +50,8 @@ export interface EventStore {
   append(items: NewEvent[]): Promise<AppendResult[]>
   list(q: EventQuery): StoredEvent[]
   count(q: { sinceSeq: number; untilSeq: number; street?: string }): number
+  /** Events received since `receivedSince`, grouped by source, severity and path: today's counters and roll-up. */
   countBy(q: CountQuery): CountRow[]
-  /** Events grouped by their five-tier path, for roll-ups (same window as `countBy`). */
-  countByPath(q: CountQuery): PathCountRow[]
   get(id: string): StoredEvent | undefined
   lastSeq(): number
   /** Waits for queued writes, then releases the store. */

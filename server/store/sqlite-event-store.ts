@@ -123,16 +123,11 @@ export function createSqliteEventStore(file: string): EventStore {
     },
     countBy(q: CountQuery) {
       const w = where({ untilSeq: q.untilSeq, street: q.street })
-      const sql = `SELECT source, severity, count(*) AS n FROM events ${w.sql ? `${w.sql} AND` : 'WHERE'} received_at >= @since GROUP BY source, severity`
-      return db.prepare<Record<string, unknown>, CountRow>(sql).all({ ...w.params, since: q.receivedSince })
-    },
-    countByPath(q: CountQuery) {
-      const w = where({ untilSeq: q.untilSeq, street: q.street })
       const tiers = LEVELS.map((l) => `json_extract(doc, '$.path.${l}') AS ${l}`).join(', ')
-      const sql = `SELECT ${tiers}, count(*) AS n FROM events ${w.sql ? `${w.sql} AND` : 'WHERE'} received_at >= @since
-        GROUP BY ${LEVELS.join(', ')}`
-      const rows = db.prepare<Record<string, unknown>, Path & { n: number }>(sql).all({ ...w.params, since: q.receivedSince })
-      return rows.map(({ n, ...path }) => ({ path, n }))
+      const sql = `SELECT source, severity, ${tiers}, count(*) AS n FROM events
+        ${w.sql ? `${w.sql} AND` : 'WHERE'} received_at >= @since GROUP BY source, severity, ${LEVELS.join(', ')}`
+      const rows = db.prepare<Record<string, unknown>, Path & Omit<CountRow, 'path'>>(sql).all({ ...w.params, since: q.receivedSince })
+      return rows.map(({ source, severity, n, ...path }) => ({ source, severity, path, n }))
     },
     get(id) {
       const row = byId.get(id)

@@ -84,4 +84,11 @@ describe('the per-node roll-up', () => {
     expect(counts.byNode).toEqual(expected)
     expect(counts.byNode).toEqual((await snapshotFor('wall')).counts.byNode)
   })
+
+  it('is reloaded from the store after a restart', async () => {
+    await server.restart()
+    const { counts } = await snapshotFor('district')
+    expect(counts.byNode).toEqual(expected)
+    expect(counts.total).toBe(900)
+  })
 })
