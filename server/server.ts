@@ -15,6 +15,7 @@ function banner(url: string, app: Awaited<ReturnType<typeof buildApp>>): string 
     `    wall:      ${url}/wall`,
     `    API docs:  ${url}/docs`,
     `    data:      ${config.DATA_DIR} (SQLite, last seq ${app.store.lastSeq()})`,
+    `    district:  ${districtLine(app)}`,
   ]
   if (config.GRIDWATCH_MODE === 'demo') {
     const streets = app.users.list().filter((u) => u.role === 'street').map((u) => u.username)
@@ -62,3 +63,10 @@ async function main() {
 }
 
 await main()
+
+function districtLine(app: Awaited<ReturnType<typeof buildApp>>): string {
+  const h = app.district
+  const tiers = `${h.streets.length} streets, ${h.communities.length} communities, ${h.grids.length} grids, ${h.microgrids.length} micro-grids`
+  const from = { imported: 'imported (npm run geo:import)', cached: 'generated from GRIDWATCH_SEED, cached', generated: 'generated from GRIDWATCH_SEED' }[app.districtOrigin]
+  return `${h.district.properties.name} ${h.district.properties.id}, ${tiers}; ${from}`
+}
