@@ -27,3 +27,11 @@ export {
   type ImportCounts,
   type ImportProgress,
 } from './import-boundaries.ts'
+export {
+  generateSites,
+  CHENGHUA_SITE_COUNTS,
+  type GenerateSitesOptions,
+  type SiteCounts,
+  type Sites,
+} from './generate-sites.ts'
+export { DEDICATED_KIND_SPECS, dedicatedKindCounts } from './place-dedicated-grids.ts'

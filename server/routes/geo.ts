@@ -1,23 +1,19 @@
 /** The hierarchy as GeoJSON (`/api/v1/geo/...`): levels, one FeatureCollection per level, and locate. */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { createHash } from 'node:crypto'
-import { gzipSync } from 'node:zlib'
 import { Level, LevelInfo } from '../../domain/geo.ts'
 import { Path } from '../../domain/event.ts'
 import { availableLevels, levelCollection } from '../../geo/index.ts'
 import { ErrorReply } from '../schemas.ts'
 import { httpError } from '../http-error.ts'
+import { precompressJson, sendPrecompressed, type PrecompressedJson } from '../http/precompressed-json.ts'
 
 const geo: FastifyPluginAsyncTypebox = async (fastify) => {
   const levels = availableLevels(fastify.district)
   // Serialised and compressed once: the hierarchy is fixed for the life of the process, and the
   // micro-grid level is 2.5 MB of JSON that would otherwise be gzipped again for every wall.
-  const bodies = new Map<string, { json: Buffer; gzip: Buffer; etag: string }>()
-  for (const info of levels.filter((l) => l.available)) {
-    const json = Buffer.from(JSON.stringify(levelCollection(fastify.district, info.level)))
-    bodies.set(info.level, { json, gzip: gzipSync(json), etag: `"${createHash('sha1').update(json).digest('base64url')}"` })
-  }
+  const bodies = new Map<string, PrecompressedJson>()
+  for (const info of levels.filter((l) => l.available)) bodies.set(info.level, precompressJson(levelCollection(fastify.district, info.level)))
 
   fastify.get(
     '/api/v1/geo/levels',
@@ -41,11 +37,7 @@ const geo: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const body = bodies.get(request.params.level)
       if (!body) throw httpError(404, `level ${request.params.level} is not generated yet`)
-      reply.header('etag', body.etag).header('cache-control', 'private, max-age=0, must-revalidate').header('vary', 'accept-encoding')
-      if (request.headers['if-none-match'] === body.etag) return reply.code(304).send(null)
-      reply.type('application/geo+json')
-      if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) return reply.header('content-encoding', 'gzip').send(body.gzip)
-      return reply.send(body.json)
+      return sendPrecompressed(request, reply, body)
     },
   )
 
