@@ -18,6 +18,8 @@ export default defineConfig({
     proxy: {
       '/api': api,
       '/socket.io': { target: api, ws: true },
+      // The offline basemap archive (BASEMAP_PMTILES), read with Range requests.
+      '/basemap': api,
     },
   },
 })

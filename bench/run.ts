@@ -6,6 +6,7 @@ import { benchBatchIngest } from './batch-ingest.ts'
 import { benchLocate } from './locate.ts'
 import { benchHierarchySize } from './hierarchy-size.ts'
 import { benchSinglePost } from './single-post.ts'
+import { benchOpen311Post } from './open311-post.ts'
 import { benchBareBroadcastLatency, benchDeliveryLatency } from './delivery-latency.ts'
 import { benchWallLongTasks } from './wall-long-tasks.ts'
 
@@ -30,6 +31,11 @@ log('single POST…')
 const single = await benchSinglePost(quick ? 3 : 10)
 rows.push(['single-event POST, req/s (50 connections)', fmt(single.ours.rps), `${fmt(single.peer.rps)} bare Fastify route`, `${fmt(single.ours.rps / single.peer.rps, 2)}×`])
 if (single.ours.errors > 0) log(`  warning: ${single.ours.errors} non-2xx replies from Gridwatch`)
+
+log('Open311 POST…')
+const open311 = await benchOpen311Post(quick ? 3 : 10)
+rows.push(['Open311 POST requests.json (form), req/s (50 connections)', fmt(open311.ours.rps), `${fmt(open311.peer.rps)} bare Fastify route`, `${fmt(open311.ours.rps / open311.peer.rps, 2)}×`])
+if (open311.ours.errors > 0) log(`  warning: ${open311.ours.errors} non-2xx replies from Gridwatch's Open311 route`)
 
 log('delivery latency…')
 const secs = quick ? 3 : 8

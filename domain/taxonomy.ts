@@ -3,6 +3,7 @@
  * DESIGN §4 names must always be present. Labels are Chinese first (the UI's default locale).
  */
 import type { Severity } from './event.ts'
+import { HOTLINE_SERVICES } from './hotline-services.ts'
 
 export interface CategoryDef {
   code: string
@@ -33,23 +34,8 @@ export const TAXONOMY = {
     def('dog_unleashed', '犬类未系绳', 'Dog off the leash', 'minor'),
     def('stray_dog', '流浪犬', 'Stray dog', 'minor'),
   ],
-  // 12345 service codes; the full Open311 service list grows with the hotline issue.
-  hotline: [
-    def('city_appearance', '市容环境', 'City appearance', 'minor'),
-    def('illegal_construction', '违法建设', 'Illegal construction', 'moderate'),
-    def('property_management', '物业管理', 'Property management', 'minor'),
-    def('noise', '噪声扰民', 'Noise', 'minor'),
-    def('water_supply', '供水', 'Water supply', 'moderate'),
-    def('power_supply', '供电', 'Power supply', 'moderate'),
-    def('gas_supply', '供气', 'Gas supply', 'moderate'),
-    def('heating', '供暖', 'Heating', 'moderate'),
-    def('road_damage', '道路破损', 'Road damage', 'minor'),
-    def('waterlogging', '积水内涝', 'Waterlogging', 'moderate'),
-    def('fallen_tree', '树木倒伏', 'Fallen tree', 'moderate'),
-    def('market_supervision', '市场监管', 'Market supervision', 'minor'),
-    def('wage_arrears', '欠薪', 'Wage arrears', 'moderate'),
-    def('dog_keeping', '文明养犬', 'Civilised dog-keeping', 'minor'),
-  ],
+  // The 12345 service codes, with their Open311 definitions and SLAs (hotline-services.ts).
+  hotline: HOTLINE_SERVICES,
 } as const satisfies Record<string, readonly CategoryDef[]>
 
 export type IngestSourceName = keyof typeof TAXONOMY

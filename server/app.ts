@@ -14,16 +14,21 @@ import configPlugin from './plugins/config.ts'
 import securityHeaders from './plugins/security-headers.ts'
 import metricsPlugin from './plugins/metrics.ts'
 import districtPlugin from './plugins/district.ts'
+import sitesPlugin from './plugins/sites.ts'
 import storePlugin from './plugins/store.ts'
 import busPlugin from './plugins/bus.ts'
 import authPlugin from './plugins/auth.ts'
 import pipelinePlugin from './plugins/pipeline.ts'
 import realtimePlugin from './plugins/realtime.ts'
 import simulationPlugin from './plugins/simulation.ts'
+import basemapPlugin from './plugins/basemap.ts'
 import healthRoutes from './routes/health.ts'
 import authRoutes from './routes/auth.ts'
 import eventRoutes from './routes/events.ts'
+import open311Routes from './routes/open311.ts'
 import geoRoutes from './routes/geo.ts'
+import geoSitesRoutes from './routes/geo-sites.ts'
+import basemapRoutes from './routes/basemap.ts'
 import webRoutes from './routes/web.ts'
 
 export interface BuildOptions {
@@ -62,18 +67,23 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   // 2. App plugins
   await app.register(metricsPlugin)
   await app.register(districtPlugin)
+  await app.register(sitesPlugin)
   await app.register(storePlugin)
   await app.register(busPlugin)
   await app.register(authPlugin)
   await app.register(pipelinePlugin)
   await app.register(realtimePlugin)
   await app.register(simulationPlugin)
+  await app.register(basemapPlugin)
 
   // 3. Routes
   await app.register(healthRoutes)
   await app.register(authRoutes)
   await app.register(eventRoutes)
+  await app.register(open311Routes, { prefix: '/open311/v2' })
   await app.register(geoRoutes)
+  await app.register(geoSitesRoutes)
+  await app.register(basemapRoutes)
   await app.register(webRoutes)
 
   // A request stuck mid-body must not hold a shutdown open forever: after a grace period the

@@ -5,6 +5,7 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { FRAME_INTERVAL_MS } from '../domain/socket.ts'
+import { checkPmtilesFile, PmtilesFileError } from './basemap/check-pmtiles-file.ts'
 
 const OnOff = Type.Union([Type.Literal('on'), Type.Literal('off')])
 
@@ -23,6 +24,7 @@ export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   MQTT_URL: Type.Optional(Type.String({ pattern: '^(mqtts?|wss?|tcp)://' })),
+  /** A local PMTiles v3 vector archive served to the wall as its offline basemap. */
   BASEMAP_PMTILES: Type.Optional(Type.String({ minLength: 1 })),
   /** Signing key for user tokens; without it a random one is created once and kept in DATA_DIR. */
   JWT_SECRET: Type.Optional(Type.String({ minLength: 32 })),
@@ -56,7 +58,6 @@ const NOT_YET_BUILT: Array<[keyof Config, string]> = [
   ['DATABASE_URL', 'the PostgreSQL store'],
   ['REDIS_URL', 'the Redis fan-out'],
   ['MQTT_URL', 'sensor intake over MQTT'],
-  ['BASEMAP_PMTILES', 'the offline PMTiles basemap'],
 ]
 
 /**
@@ -81,5 +82,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   for (const [key, what] of NOT_YET_BUILT) {
     if (config[key] !== undefined) throw new ConfigError(`${key} is set, but ${what} is not built yet in this version; unset it`)
   }
+  if (config.BASEMAP_PMTILES !== undefined) checkBasemap(config.BASEMAP_PMTILES)
   return config
+}
+
+/** A set basemap must be usable now: the wall would otherwise fail later, quietly, on every screen. */
+function checkBasemap(path: string): void {
+  try {
+    checkPmtilesFile(path)
+  } catch (err) {
+    if (err instanceof PmtilesFileError) throw new ConfigError(`BASEMAP_PMTILES=${JSON.stringify(path)}: the file ${err.message}`)
+    throw err
+  }
 }

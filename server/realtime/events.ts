@@ -15,6 +15,7 @@ import { countsFromRows, type DailyCounts } from './daily-counts.ts'
 import type { FrameCoalescer } from './frame-coalescer.ts'
 import { roomForScope, roomsForEvent, streetFilter } from './rooms.ts'
 import type { StoredEvent } from '../../domain/event.ts'
+import { publicEvent } from '../privacy/public-event.ts'
 
 export interface SocketData {
   user: PublicUser
@@ -66,7 +67,7 @@ function sendMissed(deps: Deps, socket: GridwatchSocket, sinceSeq: number, until
     const page = store.list({ sinceSeq: from, untilSeq, street, limit: RESUME_PAGE })
     if (page.length === 0) break
     from = page[page.length - 1]!.seq
-    socket.emit('events', { seq: from, events: page })
+    socket.emit('events', { seq: from, events: page.map(publicEvent) })
     if (page.length < RESUME_PAGE) break
   }
   return { mode: 'events', count: missed }
@@ -100,7 +101,11 @@ export function registerEventsRealtime(deps: Deps): { publish(events: StoredEven
   return {
     publish(events) {
       daily.add(events)
-      for (const e of events) for (const room of roomsForEvent(e)) coalescer.push(room, e)
+      for (const e of events) {
+        // Masked once per event, whatever the number of rooms: frames carry no caller's contact.
+        const out = publicEvent(e)
+        for (const room of roomsForEvent(e)) coalescer.push(room, out)
+      }
     },
   }
 }

@@ -10,6 +10,7 @@ import { validateIngestBody } from '../../domain/validate-ingest.ts'
 import { ErrorReply } from '../schemas.ts'
 import { httpError } from '../http-error.ts'
 import { streetFilter } from '../realtime/rooms.ts'
+import { publicEvent } from '../privacy/public-event.ts'
 
 const ListQuery = Type.Object({
   sinceSeq: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
@@ -79,7 +80,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       const own = streetFilter(request.user.scope)
       if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
       const list = fastify.store.list({ sinceSeq, street: own ?? street, source, limit })
-      return { events: list, lastSeq: list.at(-1)?.seq ?? sinceSeq }
+      return { events: list.map(publicEvent), lastSeq: list.at(-1)?.seq ?? sinceSeq }
     },
   )
 
@@ -99,7 +100,8 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       const own = streetFilter(request.user.scope)
       // Out-of-scope events are reported as missing, so ids cannot be probed across streets.
       if (!event || (own && event.path.street !== own)) throw httpError(404, `no event ${request.params.id}`)
-      return event
+      // Callers' contact stays masked here too; only the dispatcher's case view (not built yet) shows it.
+      return publicEvent(event)
     },
   )
 }

@@ -28,6 +28,20 @@ export interface EventQuery {
   order?: 'asc' | 'desc'
 }
 
+/** One source's events by id, category and `occurredAt` window: the Open311 request reads. */
+export interface EventSearch {
+  source: Source
+  /** Only these ids. */
+  ids?: string[]
+  /** Only these categories. */
+  categories?: string[]
+  /** Only events that occurred at or after this instant (ISO-8601). */
+  occurredFrom?: string
+  /** Only events that occurred at or before this instant (ISO-8601). */
+  occurredUntil?: string
+  limit: number
+}
+
 export interface CountQuery {
   receivedSince: string
   untilSeq: number
@@ -53,6 +67,8 @@ export interface EventStore {
   /** Events received since `receivedSince`, grouped by source, severity and path: today's counters and roll-up. */
   countBy(q: CountQuery): CountRow[]
   get(id: string): StoredEvent | undefined
+  /** Matching events, the most recent `occurredAt` first. */
+  search(q: EventSearch): StoredEvent[]
   lastSeq(): number
   /** Waits for queued writes, then releases the store. */
   close(): Promise<void>

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Path, StoredEvent } from '../../domain/event.ts'
 import { LEVELS } from '../../domain/geo.ts'
-import type { AppendResult, CountQuery, CountRow, EventQuery, EventStore, NewEvent } from './event-store.ts'
+import type { AppendResult, CountQuery, CountRow, EventQuery, EventSearch, EventStore, NewEvent } from './event-store.ts'
 import { GroupCommit } from './group-commit.ts'
 
 export const SCHEMA = `
@@ -25,6 +25,7 @@ CREATE TABLE IF NOT EXISTS events (
 CREATE INDEX IF NOT EXISTS events_street_seq ON events (street, seq);
 CREATE INDEX IF NOT EXISTS events_source_seq ON events (source, seq);
 CREATE INDEX IF NOT EXISTS events_received ON events (received_at);
+CREATE INDEX IF NOT EXISTS events_source_occurred ON events (source, occurred_at);
 `
 
 interface Row {
@@ -132,6 +133,31 @@ export function createSqliteEventStore(file: string): EventStore {
     get(id) {
       const row = byId.get(id)
       return row ? (JSON.parse(row.doc) as StoredEvent) : undefined
+    },
+    search(q: EventSearch) {
+      // List filters travel as JSON arrays (json_each), so the statement's shape never depends on
+      // how many ids or codes a caller sends. occurred_at is stored as toISOString(), so the window
+      // compares as text once its bounds are in the same form.
+      const clauses = ['source = @source']
+      const params: Record<string, unknown> = { source: q.source, limit: q.limit }
+      if (q.ids) {
+        clauses.push('id IN (SELECT value FROM json_each(@ids))')
+        params.ids = JSON.stringify(q.ids)
+      }
+      if (q.categories) {
+        clauses.push('category IN (SELECT value FROM json_each(@categories))')
+        params.categories = JSON.stringify(q.categories)
+      }
+      if (q.occurredFrom) {
+        clauses.push('occurred_at >= @from')
+        params.from = new Date(q.occurredFrom).toISOString()
+      }
+      if (q.occurredUntil) {
+        clauses.push('occurred_at <= @until')
+        params.until = new Date(q.occurredUntil).toISOString()
+      }
+      const sql = `SELECT doc FROM events WHERE ${clauses.join(' AND ')} ORDER BY occurred_at DESC, seq DESC LIMIT @limit`
+      return db.prepare<Record<string, unknown>, Row>(sql).all(params).map((r) => JSON.parse(r.doc) as StoredEvent)
     },
     lastSeq: () => seq,
     async close() {

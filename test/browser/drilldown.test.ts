@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
 import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
-import { labelPoint } from '../../web/map/label-point.ts'
+import { labelPoint } from '../../geo/label-point.ts'
 import { launchChromium } from './chromium.ts'
 
 const ARTIFACTS = 'test-results'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { FeatureCollection, Polygon } from 'geojson'
 import { featureBounds } from './feature-bounds.ts'
-import { labelPoint } from './label-point.ts'
+import { labelPoint } from '../../geo/label-point.ts'
 
 const square: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]] }
 // A U open to the north: its centroid falls in the notch, outside the shape.

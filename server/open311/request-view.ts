@@ -1,0 +1,81 @@
+/**
+ * A stored hotline event as an Open311 service request. Only what the spec defines goes out, and
+ * free text passes through `publicEvent` first, so no caller's name, phone or e-mail ever does.
+ */
+import type { StoredEvent } from '../../domain/event.ts'
+import { findHotlineService, type HotlineServiceDef } from '../../domain/hotline-services.ts'
+import { publicEvent } from '../privacy/public-event.ts'
+import type { ServiceRequest } from './open311-schemas.ts'
+import { localShort, toW3 } from './w3-datetime.ts'
+
+/** Names of the district's nodes by id, for the responsible agency and a readable address. */
+export interface PlaceNames {
+  district: { id: string; name: string }
+  nameOf(id: string | null): string | undefined
+}
+
+/**
+ * There is no case engine yet (the dispatch issue): nothing closes a request, so every request is
+ * `open`. When cases exist, this is where a closed case makes its request `closed`.
+ */
+export function requestStatus(_e: StoredEvent): 'open' | 'closed' {
+  return 'open'
+}
+
+/** The street's operations centre handles what falls in its street; the district's handles the rest. */
+export function agencyFor(e: StoredEvent, places: PlaceNames): string {
+  const street = places.nameOf(e.path.street)
+  return `${street ?? places.district.name}城运中心`
+}
+
+/** When the request should be resolved: requested + the service's SLA (办结时限). */
+export function expectedAt(requested: Date, service: HotlineServiceDef | undefined): Date | undefined {
+  return service ? new Date(requested.getTime() + service.sla.resolveHours * 3600_000) : undefined
+}
+
+/**
+ * The notice a caller hears back, in Chinese: who handles it, when they call, when it is due. A point
+ * outside the district is kept (as on `/api/v1/events`) and said to need checking.
+ */
+export function serviceNotice(agency: string, requested: Date, service: HotlineServiceDef | undefined, outside = false): string {
+  const accepted = outside ? `已受理。所报位置不在本区范围内，由${agency}核实后转办。` : `已受理，转${agency}办理。`
+  if (!service) return accepted
+  const due = expectedAt(requested, service)!
+  return `${accepted}将在${service.sla.respondHours}小时内与您联系，预计${localShort(due)}前办结。`
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null)
+
+/** Chinese addresses run from the district down (成华区猛追湾街道望平路社区), as callers write them. */
+function placeAddress(e: StoredEvent, places: PlaceNames): string | null {
+  if (e.outside) return null
+  const parts = [places.district.name, places.nameOf(e.path.street), places.nameOf(e.path.community)].filter(Boolean)
+  return parts.length > 1 ? parts.join('') : null
+}
+
+export function toServiceRequest(stored: StoredEvent, places: PlaceNames): ServiceRequest {
+  const e = publicEvent(stored)
+  const service = findHotlineService(e.category)
+  const requested = new Date(e.occurredAt)
+  const agency = agencyFor(e, places)
+  const expected = expectedAt(requested, service)
+  return {
+    service_request_id: e.id,
+    status: requestStatus(e),
+    status_notes: null,
+    service_name: service?.zh ?? e.category,
+    service_code: e.category,
+    description: e.description ?? e.title ?? null,
+    agency_responsible: agency,
+    service_notice: serviceNotice(agency, requested, service, e.outside),
+    requested_datetime: toW3(requested),
+    updated_datetime: toW3(e.receivedAt),
+    expected_datetime: expected ? toW3(expected) : null,
+    address: str(e.attrs.address_string) ?? placeAddress(e, places),
+    address_id: str(e.attrs.address_id),
+    zipcode: null,
+    lat: e.location.lat,
+    long: e.location.lng,
+    media_url: str(e.attrs.media_url),
+  }
+}
