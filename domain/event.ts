@@ -4,6 +4,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { TAXONOMY, type IngestSourceName } from './taxonomy.ts'
+import { Bbox, MediaUrl } from './detection-frame.ts'
 
 export const SEVERITIES = ['minor', 'moderate', 'severe', 'extreme'] as const
 export const Severity = Type.Union(SEVERITIES.map((s) => Type.Literal(s)))
@@ -37,11 +38,11 @@ export const Timestamp = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
 })
 
-function categoryOf<S extends IngestSourceName>(source: S) {
+export function categoryOf<S extends IngestSourceName>(source: S) {
   return Type.Union(TAXONOMY[source].map((c) => Type.Literal(c.code as string)))
 }
 
-const common = {
+export const common = {
   sourceId: Type.String({ minLength: 1, maxLength: 128 }),
   severity: Type.Optional(Severity),
   occurredAt: Timestamp,
@@ -52,6 +53,9 @@ const common = {
 
 const OpenAttrs = (props: Record<string, TSchema>) => Type.Object(props, { additionalProperties: true })
 
+/** Photos a grid worker may attach to one report. */
+export const MAX_PHOTOS = 9
+
 export const SENSOR_STATES = ['alarm', 'normal', 'fault', 'heartbeat'] as const
 
 export const IngestItemBySource = {
@@ -60,7 +64,13 @@ export const IngestItemBySource = {
       source: Type.Literal('incident'),
       category: categoryOf('incident'),
       ...common,
-      attrs: Type.Optional(OpenAttrs({ workerId: Type.Optional(Type.String({ maxLength: 64 })) })),
+      attrs: Type.Optional(
+        OpenAttrs({
+          workerId: Type.Optional(Type.String({ maxLength: 64 })),
+          // Shown in the wall's drawer as images: only http(s) or same-server paths (MediaUrl).
+          photos: Type.Optional(Type.Array(MediaUrl, { maxItems: MAX_PHOTOS })),
+        }),
+      ),
     },
     { additionalProperties: false },
   ),
@@ -84,6 +94,10 @@ export const IngestItemBySource = {
       attrs: OpenAttrs({
         cameraId: Type.String({ minLength: 1, maxLength: 64 }),
         confidence: Type.Number({ minimum: 0, maximum: 1 }),
+        // Optional here (DESIGN §4 names only the two above); `POST /api/v1/detections` requires the box.
+        bbox: Type.Optional(Bbox),
+        snapshotUrl: Type.Optional(MediaUrl),
+        clipUrl: Type.Optional(MediaUrl),
       }),
     },
     { additionalProperties: false },

@@ -16,6 +16,7 @@ import metricsPlugin from './plugins/metrics.ts'
 import districtPlugin from './plugins/district.ts'
 import sitesPlugin from './plugins/sites.ts'
 import storePlugin from './plugins/store.ts'
+import operationsDbPlugin from './plugins/operations-db.ts'
 import busPlugin from './plugins/bus.ts'
 import authPlugin from './plugins/auth.ts'
 import pipelinePlugin from './plugins/pipeline.ts'
@@ -25,6 +26,7 @@ import basemapPlugin from './plugins/basemap.ts'
 import healthRoutes from './routes/health.ts'
 import authRoutes from './routes/auth.ts'
 import eventRoutes from './routes/events.ts'
+import incidentRoutes from './routes/incidents.ts'
 import open311Routes from './routes/open311.ts'
 import geoRoutes from './routes/geo.ts'
 import geoSitesRoutes from './routes/geo-sites.ts'
@@ -69,6 +71,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(districtPlugin)
   await app.register(sitesPlugin)
   await app.register(storePlugin)
+  await app.register(operationsDbPlugin)
   await app.register(busPlugin)
   await app.register(authPlugin)
   await app.register(pipelinePlugin)
@@ -80,6 +83,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(healthRoutes)
   await app.register(authRoutes)
   await app.register(eventRoutes)
+  await app.register(incidentRoutes)
   await app.register(open311Routes, { prefix: '/open311/v2' })
   await app.register(geoRoutes)
   await app.register(geoSitesRoutes)

@@ -32,8 +32,11 @@ function banner(url: string, app: Awaited<ReturnType<typeof buildApp>>): string 
 
 async function main() {
   let config
+  let app
   try {
     config = loadConfig(process.env)
+    // Plugins check what only they can read (a corrupt basemap archive, an unreadable hierarchy file).
+    app = await buildApp(config)
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`gridwatch: ${err.message}\n`)
@@ -41,7 +44,6 @@ async function main() {
     }
     throw err
   }
-  const app = await buildApp(config)
   let closing = false
   const close = async (signal: string) => {
     if (closing) return

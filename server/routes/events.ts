@@ -11,6 +11,7 @@ import { ErrorReply } from '../schemas.ts'
 import { httpError } from '../http-error.ts'
 import { streetFilter } from '../realtime/rooms.ts'
 import { publicEvent } from '../privacy/public-event.ts'
+import { batchValidator, ingestReply, producerRateLimit } from './producer-route.ts'
 
 const ListQuery = Type.Object({
   sinceSeq: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
@@ -32,13 +33,7 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
       onRequest: fastify.requireProducer,
       // Ingest replies are small; producers may still send gzip-compressed batches.
       compress: false,
-      config: {
-        rateLimit: {
-          max: fastify.config.RATE_LIMIT_INGEST,
-          timeWindow: '1 minute',
-          keyGenerator: (req) => String(req.headers['x-api-key'] ?? req.ip),
-        },
-      },
+      config: { rateLimit: producerRateLimit(fastify.config) },
       schema: {
         tags: ['ingest'],
         summary: 'Ingest one event or a batch of up to 5,000',
@@ -46,20 +41,12 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
         body: IngestBody,
         response: { 201: IngestReply, 400: ErrorReply, 401: ErrorReply, 413: ErrorReply },
       },
-      validatorCompiler: () => (data) => {
-        const result = validateIngestBody(data)
-        if (result.ok) return { value: data }
-        fastify.metrics.ingestRejected.inc()
-        return { error: httpError(400, result.message, result.details) }
-      },
+      validatorCompiler: batchValidator(fastify.metrics, validateIngestBody),
     },
     async (request, reply) => {
       const items = Array.isArray(request.body) ? request.body : [request.body]
       const results = await fastify.pipeline.ingest(items)
-      return reply.code(201).send({
-        accepted: results.filter((r) => !r.duplicate).length,
-        events: results.map(({ id, seq, sourceId, duplicate }) => ({ id, seq, sourceId, duplicate })),
-      })
+      return reply.code(201).send(ingestReply(results))
     },
   )
 

@@ -62,3 +62,33 @@ describe('feedRows', () => {
     expect(isFeedWorthy(feed[1]!)).toBe(false)
   })
 })
+
+describe('what the wall alerts on', () => {
+  const detection = (attrs: Record<string, unknown>) =>
+    makeEvent(1, { source: 'detection', category: 'dog_unleashed', attrs: { cameraId: 'CAM-1', confidence: 0.4, ...attrs } })
+
+  it('leaves detections below the threshold out of the feed, but not those that alert or do not say', () => {
+    expect(isFeedWorthy(detection({ alerting: false }))).toBe(false)
+    expect(isFeedWorthy(detection({ alerting: true }))).toBe(true)
+    expect(isFeedWorthy(detection({}))).toBe(true)
+    expect(feedRows([detection({ alerting: false })], { locale: 'zh-CN', streetName })).toEqual([])
+  })
+
+  it('shows sensor faults and offline sensors, with their state and a non-fire marker', () => {
+    const rows = feedRows(
+      [
+        makeEvent(1, { source: 'sensor', category: 'smoke', attrs: { sensorId: 'S', state: 'fault' } }),
+        makeEvent(2, { source: 'sensor', category: 'smoke', attrs: { sensorId: 'S', state: 'offline' } }),
+        makeEvent(3, { source: 'sensor', category: 'smoke', attrs: { sensorId: 'S', state: 'alarm' } }),
+        makeEvent(4, { source: 'hotline', category: 'noise' }),
+      ],
+      { locale: 'zh-CN', streetName },
+    )
+    expect(rows.map((r) => [r.sensorState, r.marker.icon])).toEqual([
+      [null, 'hotline'],
+      ['alarm', 'flame'],
+      ['offline', 'offline'],
+      ['fault', 'wrench'],
+    ])
+  })
+})

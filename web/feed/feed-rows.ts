@@ -6,6 +6,7 @@ import type { Severity, Source, StoredEvent } from '../../domain/event.ts'
 import { findCategory } from '../../domain/taxonomy.ts'
 import type { AppLocale } from '../i18n/resolve-locale.ts'
 import { formatClock } from '../format/format-time.ts'
+import { markerStyle, type MarkerStyle } from './source-style.ts'
 
 export interface FeedRow {
   seq: number
@@ -21,6 +22,10 @@ export interface FeedRow {
   outside: boolean
   /** Title, else description, else empty; plain text. */
   text: string
+  /** The icon and colour it is drawn with (a sensor's by its state). */
+  marker: MarkerStyle
+  /** A sensor event's state (`alarm`, `fault`, `offline`, `normal`); null for other sources. */
+  sensorState: string | null
 }
 
 /**
@@ -37,9 +42,15 @@ export function categoryLabel(source: string, code: string, locale: AppLocale): 
   return locale === 'en' ? def.en : def.zh
 }
 
-/** Heartbeats say a sensor is alive; they are not events anyone should read on the wall. */
+/**
+ * Heartbeats say a sensor is alive; they are not events anyone should read on the wall. A detection
+ * below the camera's confidence threshold (`alerting: false`) is kept in the store and the stream
+ * so seq stays exact, but it is not an alert: no feed row, no marker, no pulse.
+ */
 export function isFeedWorthy(event: StoredEvent): boolean {
-  return !(event.source === 'sensor' && event.attrs['state'] === 'heartbeat')
+  if (event.source === 'sensor') return event.attrs['state'] !== 'heartbeat'
+  if (event.source === 'detection') return event.attrs['alerting'] !== false
+  return true
 }
 
 /**
@@ -69,6 +80,8 @@ export function feedRows(
       street: streetId === null ? null : (options.streetName(streetId) ?? null),
       outside: e.outside,
       text: (e.title ?? '').trim() || (e.description ?? '').trim(),
+      marker: markerStyle(e),
+      sensorState: e.source === 'sensor' && typeof e.attrs['state'] === 'string' ? e.attrs['state'] : null,
     })
   }
   return rows

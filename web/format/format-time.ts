@@ -60,3 +60,15 @@ export function formatWeekday(date: Date | number | string, locale: string): str
   if (Number.isNaN(d.getTime())) return ''
   return formatter('weekday', locale, { weekday: 'long' }).format(d)
 }
+
+/**
+ * `YYYY-MM-DD HH:mm:ss`, Chengdu time; an empty string for an invalid date.
+ *
+ * @example
+ * formatDateTime('2025-03-01T20:00:05Z') // '2025-03-02 04:00:05'
+ */
+export function formatDateTime(date: Date | number | string): string {
+  const d = date instanceof Date ? date : new Date(date)
+  if (Number.isNaN(d.getTime())) return ''
+  return `${formatDate(d)} ${formatClock(d)}`
+}

@@ -139,13 +139,15 @@ export function districtLayers(): LayerSpecification[] {
       type: 'circle',
       source: SOURCES.events,
       layout: { 'circle-sort-key': ['get', 'rank'] },
+      // Filled with the source's colour (its icon is drawn on top, map/event-markers.ts) and ringed
+      // with the severity's, over the severity halo: what it is and how bad, at a glance.
       paint: {
-        'circle-color': severityColor,
-        'circle-radius': ['+', 4.5, ['*', 1.5, ['get', 'rank']]],
+        'circle-color': ['to-color', ['get', 'color']],
+        'circle-radius': ['+', 9, ['*', 1.5, ['get', 'rank']]],
         'circle-opacity': ['get', 'recency'],
-        'circle-stroke-color': '#ffffff',
-        'circle-stroke-width': 1.2,
-        'circle-stroke-opacity': ['*', 0.7, ['get', 'recency']],
+        'circle-stroke-color': severityColor,
+        'circle-stroke-width': 2,
+        'circle-stroke-opacity': ['get', 'recency'],
       },
     },
   ]
