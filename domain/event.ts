@@ -56,7 +56,8 @@ const OpenAttrs = (props: Record<string, TSchema>) => Type.Object(props, { addit
 /** Photos a grid worker may attach to one report. */
 export const MAX_PHOTOS = 9
 
-export const SENSOR_STATES = ['alarm', 'normal', 'fault', 'heartbeat'] as const
+/** What sensors send, and what the server derives from their silence (`offline`, then `online` when heard again). */
+export const SENSOR_STATES = ['alarm', 'normal', 'fault', 'heartbeat', 'offline', 'online'] as const
 
 export const IngestItemBySource = {
   incident: Type.Object(
@@ -111,14 +112,38 @@ export const IngestItemBySource = {
     },
     { additionalProperties: false },
   ),
+  // Built only by `POST /api/v1/cap` from a checked CAP 1.2 message (server/cap/cap-to-item.ts);
+  // `POST /api/v1/events` refuses this source (INGEST_SOURCES).
+  cap: Type.Object(
+    {
+      source: Type.Literal('cap'),
+      category: categoryOf('cap'),
+      ...common,
+      // `sender|identifier|sent`: CAP sets no length limit on either part.
+      sourceId: Type.String({ minLength: 1, maxLength: 2048 }),
+      attrs: OpenAttrs({
+        identifier: Type.String(),
+        sender: Type.String(),
+        sent: Type.String(),
+        msgType: Type.String(),
+        status: Type.String(),
+        scope: Type.String(),
+      }),
+    },
+    { additionalProperties: false },
+  ),
 } as const
 
-export const IngestItem = Type.Union(Object.values(IngestItemBySource), { $id: 'IngestItem' })
+/** Every item the pipeline stores, `cap` included. */
+export const IngestItem = Type.Union(Object.values(IngestItemBySource))
 export type IngestItem = Static<typeof IngestItem>
+
+/** What `POST /api/v1/events` takes: every source but `cap`, which has its own XML intake. */
+export const EventsIngestItem = Type.Union(INGEST_SOURCES.map((s) => IngestItemBySource[s]), { $id: 'IngestItem' })
 
 export const MAX_BATCH = 5000
 /** One item or a batch; documented here, checked item by item by `validateIngestBody`. */
-export const IngestBody = Type.Union([IngestItem, Type.Array(IngestItem, { minItems: 1, maxItems: MAX_BATCH })])
+export const IngestBody = Type.Union([EventsIngestItem, Type.Array(EventsIngestItem, { minItems: 1, maxItems: MAX_BATCH })])
 
 export const Path = Type.Object({
   district: Type.Union([Type.String(), Type.Null()]),

@@ -36,6 +36,21 @@ export const TAXONOMY = {
   ],
   // The 12345 service codes, with their Open311 definitions and SLAs (hotline-services.ts).
   hotline: HOTLINE_SERVICES,
+  // CAP 1.2 <info><category> (domain/cap.ts), lower-cased; the message's own severity always applies.
+  cap: [
+    def('geo', '地质地震', 'Geophysical', 'moderate'),
+    def('met', '气象', 'Meteorological', 'moderate'),
+    def('safety', '公共安全', 'Public safety', 'moderate'),
+    def('security', '社会安全', 'Security', 'moderate'),
+    def('rescue', '救援', 'Rescue and recovery', 'moderate'),
+    def('fire', '火灾', 'Fire', 'moderate'),
+    def('health', '卫生健康', 'Health', 'moderate'),
+    def('env', '环境污染', 'Environment', 'moderate'),
+    def('transport', '交通运输', 'Transport', 'moderate'),
+    def('infra', '基础设施', 'Infrastructure', 'moderate'),
+    def('cbrne', '化学生物放射核爆炸', 'CBRNE', 'severe'),
+    def('other', '其他预警', 'Other', 'minor'),
+  ],
 } as const satisfies Record<string, readonly CategoryDef[]>
 
 export type IngestSourceName = keyof typeof TAXONOMY

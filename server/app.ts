@@ -23,6 +23,10 @@ import pipelinePlugin from './plugins/pipeline.ts'
 import realtimePlugin from './plugins/realtime.ts'
 import simulationPlugin from './plugins/simulation.ts'
 import basemapPlugin from './plugins/basemap.ts'
+import warningsPlugin from './plugins/warnings.ts'
+import camerasPlugin from './plugins/cameras.ts'
+import sensorsPlugin from './plugins/sensors.ts'
+import mqttIntakePlugin from './plugins/mqtt-intake.ts'
 import healthRoutes from './routes/health.ts'
 import authRoutes from './routes/auth.ts'
 import eventRoutes from './routes/events.ts'
@@ -31,6 +35,14 @@ import open311Routes from './routes/open311.ts'
 import geoRoutes from './routes/geo.ts'
 import geoSitesRoutes from './routes/geo-sites.ts'
 import basemapRoutes from './routes/basemap.ts'
+import capRoutes from './routes/cap.ts'
+import warningsRoutes from './routes/warnings.ts'
+import cameraRoutes from './routes/cameras.ts'
+import detectionRoutes from './routes/detections.ts'
+import hotspotRoutes from './routes/hotspots.ts'
+import snapshotRoutes from './routes/snapshots.ts'
+import sensorRoutes from './routes/sensors.ts'
+import alarmRoutes from './routes/alarms.ts'
 import webRoutes from './routes/web.ts'
 
 export interface BuildOptions {
@@ -47,6 +59,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>()
+
+  // Producers send JSON (or CAP XML, or Open311 forms, each parsed by its own route): a text/plain
+  // body is refused with 415 rather than read as a string that fails later with a vaguer 400.
+  app.removeContentTypeParser('text/plain')
 
   // 1. External plugins
   await app.register(configPlugin, { config })
@@ -78,6 +94,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(realtimePlugin)
   await app.register(simulationPlugin)
   await app.register(basemapPlugin)
+  await app.register(warningsPlugin)
+  await app.register(camerasPlugin)
+  await app.register(sensorsPlugin)
+  await app.register(mqttIntakePlugin)
 
   // 3. Routes
   await app.register(healthRoutes)
@@ -88,6 +108,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(geoRoutes)
   await app.register(geoSitesRoutes)
   await app.register(basemapRoutes)
+  await app.register(capRoutes)
+  await app.register(warningsRoutes)
+  await app.register(cameraRoutes)
+  await app.register(detectionRoutes)
+  await app.register(hotspotRoutes)
+  await app.register(snapshotRoutes)
+  await app.register(sensorRoutes)
+  await app.register(alarmRoutes)
   await app.register(webRoutes)
 
   // A request stuck mid-body must not hold a shutdown open forever: after a grace period the

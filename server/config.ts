@@ -24,6 +24,9 @@ export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   REDIS_URL: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   MQTT_URL: Type.Optional(Type.String({ pattern: '^(mqtts?|wss?|tcp)://' })),
+  /** Sensors beat this often (seconds); one silent for SENSOR_OFFLINE_AFTER_BEATS beats is offline. */
+  SENSOR_HEARTBEAT_INTERVAL_S: Type.Number({ exclusiveMinimum: 0, maximum: 86_400, default: 60 }),
+  SENSOR_OFFLINE_AFTER_BEATS: Type.Integer({ minimum: 1, maximum: 1000, default: 3 }),
   /** A local PMTiles v3 vector archive served to the wall as its offline basemap. */
   BASEMAP_PMTILES: Type.Optional(Type.String({ minLength: 1 })),
   /** Signing key for user tokens; without it a random one is created once and kept in DATA_DIR. */
@@ -42,6 +45,12 @@ export const ConfigSchema = Type.Object({
   FRAME_INTERVAL_MS: Type.Integer({ minimum: 10, maximum: 5000, default: FRAME_INTERVAL_MS }),
   /** On shutdown, connections still open after this long are cut. */
   SHUTDOWN_GRACE_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 3000 }),
+  /** AI camera detections below this confidence are stored but raise no alert (and count towards no hotspot). */
+  DETECTION_ALERT_CONFIDENCE: Type.Number({ minimum: 0, maximum: 1, default: 0.6 }),
+  /** Detection hotspots: alerting detections of one kind at one camera within this many minutes… */
+  HOTSPOT_WINDOW_MIN: Type.Number({ exclusiveMinimum: 0, maximum: 10_080, default: 30 }),
+  /** …at least this many of them, form a hotspot. */
+  HOTSPOT_MIN_DETECTIONS: Type.Integer({ minimum: 1, maximum: 1000, default: 3 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -57,7 +66,6 @@ export class ConfigError extends Error {
 const NOT_YET_BUILT: Array<[keyof Config, string]> = [
   ['DATABASE_URL', 'the PostgreSQL store'],
   ['REDIS_URL', 'the Redis fan-out'],
-  ['MQTT_URL', 'sensor intake over MQTT'],
 ]
 
 /**

@@ -6,6 +6,8 @@ import type { IngestItem, IngestReply } from '../domain/event.ts'
 
 export interface HttpProducer {
   send(items: IngestItem[]): Promise<IngestReply>
+  /** Publishes one CAP 1.2 message to `POST /api/v1/cap`, retried like a batch. */
+  sendCap(xml: string): Promise<unknown>
 }
 
 export class IngestRefused extends Error {
@@ -17,27 +19,27 @@ export class IngestRefused extends Error {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 export function createHttpProducer(opts: { target: string; apiKey: string; retries?: number }): HttpProducer {
-  const url = new URL('/api/v1/events', opts.target).toString()
   const retries = opts.retries ?? 5
-  return {
-    async send(items) {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const res = await fetch(url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-api-key': opts.apiKey },
-            body: JSON.stringify(items),
-          })
-          const body: unknown = await res.json()
-          if (res.status === 201) return body as IngestReply
-          if (res.status < 500 && res.status !== 429) throw new IngestRefused(res.status, body)
-          if (attempt >= retries) throw new IngestRefused(res.status, body)
-        } catch (err) {
-          if (err instanceof IngestRefused && err.status < 500 && err.status !== 429) throw err
-          if (attempt >= retries) throw err
-        }
-        await sleep(Math.min(5000, 200 * 2 ** attempt))
+
+  async function post(path: string, contentType: string, body: string, ok: number): Promise<unknown> {
+    const url = new URL(path, opts.target).toString()
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': contentType, 'x-api-key': opts.apiKey }, body })
+        const reply: unknown = await res.json()
+        if (res.status === ok) return reply
+        if (res.status < 500 && res.status !== 429) throw new IngestRefused(res.status, reply)
+        if (attempt >= retries) throw new IngestRefused(res.status, reply)
+      } catch (err) {
+        if (err instanceof IngestRefused && err.status < 500 && err.status !== 429) throw err
+        if (attempt >= retries) throw err
       }
-    },
+      await sleep(Math.min(5000, 200 * 2 ** attempt))
+    }
+  }
+
+  return {
+    send: async (items) => (await post('/api/v1/events', 'application/json', JSON.stringify(items), 201)) as IngestReply,
+    sendCap: (xml) => post('/api/v1/cap', 'application/cap+xml', xml, 201),
   }
 }

@@ -6,6 +6,7 @@ import type { DistrictHierarchy } from '../geo/index.ts'
 import { createRandom } from '../geo/index.ts'
 import { createNormalDay } from './generators/normal-day.ts'
 import { createHttpProducer } from './http-producer.ts'
+import { rainstormWarning } from './generators/cap-warning.ts'
 
 export interface LiveOptions {
   target: string
@@ -41,6 +42,10 @@ export function startLiveSimulation(opts: LiveOptions): () => Promise<void> {
     timer = setTimeout(tick, Math.max(20, wait))
   }
   timer = setTimeout(tick, 500)
+  // The weather bureau warns once per run, so the demo wall has a warning area to draw.
+  inFlight = producer
+    .sendCap(rainstormWarning({ district: opts.district, seed: opts.seed, runId, now: new Date() }))
+    .catch((err: unknown) => opts.log?.warn({ err }, 'simulation warning failed'))
 
   return async () => {
     stopped = true

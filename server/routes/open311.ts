@@ -89,7 +89,11 @@ const open311: FastifyPluginAsyncTypebox = async (fastify) => {
 
   function locate(body: PostBody): { location: { lng: number; lat: number }; geocoded?: GeocodeMatch } | string {
     if ((body.lat === undefined) !== (body.long === undefined)) return 'lat and long must both be sent'
-    if (body.lat !== undefined && body.long !== undefined) return { location: { lng: body.long, lat: body.lat } }
+    if (body.lat !== undefined && body.long !== undefined) {
+      // A form's `long=Infinity` survives the validator's coercion; no point can be placed there.
+      if (!Number.isFinite(body.lat) || !Number.isFinite(body.long)) return 'lat and long must be finite numbers'
+      return { location: { lng: body.long, lat: body.lat } }
+    }
     if (body.address_string !== undefined) {
       const match = geocode(body.address_string)
       if (match) return { location: { lng: match.lng, lat: match.lat }, geocoded: match }

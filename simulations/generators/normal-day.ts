@@ -6,6 +6,8 @@ import type { IngestItem, Severity } from '../../domain/event.ts'
 import { TAXONOMY } from '../../domain/taxonomy.ts'
 import { createRandom, randomPointInPolygon, type DistrictHierarchy, type Random } from '../../geo/index.ts'
 import { TITLES } from './titles.ts'
+import { createDetectionPicker, type DetectionShot } from '../../server/cameras/demo-detections.ts'
+import { createSensorPicker } from '../../server/sensors/sensor-picker.ts'
 
 type Source = keyof typeof TAXONOMY
 
@@ -41,6 +43,9 @@ export function createNormalDay(opts: { seed: string; district: DistrictHierarch
   // A fixed "busyness" per street from the seed, so hotspots persist across runs with the same seed.
   const streetMix = streets.map((s, i) => ({ value: s, weight: 0.4 + rng.fork(`street-${i}`).next() * 1.6 }))
   let n = 0
+  // Real registry cameras (the server refuses unknown ones), with a few trouble spots that form hotspots.
+  const detections = createDetectionPicker(opts.district, opts.seed)
+  const sensors = createSensorPicker(opts.district, opts.seed)
 
   return {
     next(at) {
@@ -49,17 +54,23 @@ export function createNormalDay(opts: { seed: string; district: DistrictHierarch
       const street = rng.weighted(streetMix)
       const [lng, lat] = randomPointInPolygon(rng, street)
       const defs = TAXONOMY[source]
-      const category =
+      let category =
         source === 'hotline'
           ? rng.weighted(defs.map((d) => ({ value: d.code as string, weight: HOTLINE_WEIGHT[d.code] ?? 1 })))
           : rng.pick(defs.map((d) => d.code as string))
       const streetNo = street.properties.id.slice(-3)
       let attrs: Record<string, unknown> | undefined
+      let shot: DetectionShot | undefined
       if (source === 'sensor') {
         const state = rng.next() < 0.3 ? 'fault' : 'alarm'
-        attrs = { sensorId: `${category.toUpperCase().slice(0, 3)}-${streetNo}-${rng.int(1, 1800).toString().padStart(4, '0')}`, state }
+        // A registered sensor of the street (the server refuses unknown ones); its type is the category.
+        const sensor = sensors.pick(rng, street.properties.id)
+        category = sensor.type
+        attrs = { sensorId: sensor.id, state }
       } else if (source === 'detection') {
-        attrs = { cameraId: `CAM-${streetNo}-${rng.int(1, 110).toString().padStart(3, '0')}`, confidence: Math.round(rng.range(0.55, 0.99) * 100) / 100 }
+        shot = detections.pick(rng, street.properties.id)
+        category = shot.kind
+        attrs = shot.attrs
       } else if (source === 'incident') {
         attrs = { workerId: `W${streetNo}${rng.int(1, 700).toString().padStart(4, '0')}` }
       }
@@ -67,12 +78,13 @@ export function createNormalDay(opts: { seed: string; district: DistrictHierarch
       const title = rng.pick(TITLES[category] ?? [category])
       // Reports reach us a little after they happen.
       const occurredAt = new Date(at.getTime() - Math.round(rng.range(0, source === 'hotline' ? 600_000 : 30_000)))
+      shot?.finish(`${run}-${opts.seed}-${n}`, occurredAt)
       const item = {
         source,
         sourceId: `${run}-${opts.seed}-${n}`,
         category,
         occurredAt: occurredAt.toISOString(),
-        location: { lng: Math.round(lng * 1e7) / 1e7, lat: Math.round(lat * 1e7) / 1e7 },
+        location: shot?.camera.location ?? { lng: Math.round(lng * 1e7) / 1e7, lat: Math.round(lat * 1e7) / 1e7 },
         title,
         ...(severity ? { severity } : {}),
         ...(attrs ? { attrs } : {}),

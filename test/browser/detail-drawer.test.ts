@@ -74,7 +74,7 @@ async function ingest(items: unknown[]): Promise<Response> {
 
 /** The first id in a registry list (bare array or `{ <key>: [...] }`), optionally of a kind. */
 async function registryId(path: string, key: string, pick: (entry: Record<string, unknown>) => boolean): Promise<string | null> {
-  const res = await get(path, 'producer')
+  const res = await get(path, 'user')
   if (!res.ok) return null
   const body = (await res.json()) as unknown
   const list = (Array.isArray(body) ? body : (body as Record<string, unknown>)[key]) as Record<string, unknown>[] | undefined
@@ -226,6 +226,7 @@ describe('the wall per source, its filter and the detail drawer', () => {
     await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })
 
     alarmsApi = (await get('/api/v1/alarms', 'user')).status !== 404
+    expect(alarmsApi, 'the server has the alarm service').toBe(true)
 
     // A grid worker's report, with markup in its title and two photos.
     const incident = await ingest([{
@@ -240,7 +241,7 @@ describe('the wall per source, its filter and the detail drawer', () => {
     const sensorRegistry = { path: '/api/v1/sensors', key: 'sensors', attr: 'sensorId' }
     const smoke = { ...sensorRegistry, pick: (e: Record<string, unknown>) => e.type === 'smoke' || e.category === 'smoke' }
     const gas = { ...sensorRegistry, pick: (e: Record<string, unknown>) => e.type === 'gas' || e.category === 'gas' }
-    if (alarmsApi && (await get('/api/v1/sensors', 'producer')).ok) {
+    if (alarmsApi && (await get('/api/v1/sensors', 'user')).ok) {
       // The sensors' own door raises the alarm the 确认 / 消警 buttons act on.
       const sensorId = await registryId('/api/v1/sensors', 'sensors', smoke.pick)
       const res = await post('/api/v1/sensors/events', [{ sensorId, state: 'alarm', at: now(), messageId: 'drawer-alarm-1', value: 0.31 }])
@@ -286,6 +287,7 @@ describe('the wall per source, its filter and the detail drawer', () => {
       method: 'POST', headers: { 'content-type': 'application/cap+xml', 'x-api-key': PRODUCER_KEY }, body: capXml('drawer-cap-1'),
     })
     capApi = cap.status !== 404
+    expect(capApi, 'the server takes CAP').toBe(true)
     if (capApi) {
       expect(cap.status).toBeLessThan(300)
       const row = page.locator('[data-testid="feed-item"][data-source="cap"]').first()
@@ -478,6 +480,18 @@ describe('the wall per source, its filter and the detail drawer', () => {
       ctx.skip()
       return
     }
+    // The warning is in force: listed over the map, its area drawn in the severity's colour.
+    const listed = page.getByTestId('map-warning').filter({ hasText: '暴雨橙色预警' })
+    await listed.waitFor({ timeout: 10_000 })
+    expect(await listed.getAttribute('data-severity')).toBe('severe')
+    await expect
+      .poll(() => page.evaluate(async () => {
+        const map = (window as unknown as { __gridwatchMap: MapHandle }).__gridwatchMap
+        return (await map.getSource('warnings').getData()).features.length
+      }), { timeout: 10_000 })
+      .toBeGreaterThan(0)
+    await page.waitForTimeout(500)
+    await shot('wall-warning')
     const d = await openFromFeed(ids.cap!)
     const section = d.getByTestId('drawer-cap')
     expect(await section.locator('[data-field="headline"]').innerText()).toContain('暴雨橙色预警')

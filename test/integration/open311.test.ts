@@ -287,7 +287,7 @@ describe('GET requests', () => {
       hotlineItem('get-old', lng, lat, { category: 'water_supply', occurredAt: daysAgo(100) }),
       hotlineItem('get-mid', lng, lat, { category: 'water_supply', occurredAt: daysAgo(10) }),
       hotlineItem('get-new', lng, lat, { category: 'bus_service', occurredAt: daysAgo(0.01), description: `公交站牌损坏 ${PHONE}` }),
-      { source: 'sensor', sourceId: 'get-sensor', category: 'smoke', occurredAt: daysAgo(0), location: { lng, lat }, attrs: { sensorId: 'S1', state: 'alarm' } },
+      { source: 'incident', sourceId: 'get-incident', category: 'fire_hazard', occurredAt: daysAgo(0), location: { lng, lat }, attrs: { workerId: 'W0010001' } },
     ]
     const res = await server.ingest(items)
     expect(res.status).toBe(201)
@@ -301,7 +301,7 @@ describe('GET requests', () => {
     const list = await getJson('requests.json')
     expect(idsOf(list)).toEqual(expect.arrayContaining([ids['get-new'], ids['get-mid']]))
     expect(idsOf(list)).not.toContain(ids['get-old'])
-    expect(idsOf(list)).not.toContain(ids['get-sensor'])
+    expect(idsOf(list)).not.toContain(ids['get-incident'])
     const times = list.map((r: { requested_datetime: string }) => Date.parse(r.requested_datetime))
     expect(times).toEqual([...times].sort((a, b) => b - a))
   })
@@ -353,7 +353,7 @@ describe('GET requests', () => {
   })
 
   it('lets service_request_id override every other filter, the 90 days included', async () => {
-    const list = await getJson(`requests.json?service_request_id=${ids['get-old']},${ids['get-new']},${ids['get-sensor']}&status=closed&service_code=noise`)
+    const list = await getJson(`requests.json?service_request_id=${ids['get-old']},${ids['get-new']},${ids['get-incident']}&status=closed&service_code=noise`)
     expect(idsOf(list).sort()).toEqual([ids['get-old'], ids['get-new']].sort())
   })
 

@@ -22,9 +22,9 @@ function toEntry(body: unknown): SensorEntry | null {
   const raw = body as Attrs
   const v = (typeof raw['sensor'] === 'object' && raw['sensor'] !== null ? raw['sensor'] : raw) as Attrs
   return {
-    placement: text(v, 'placement'),
+    placement: text(v, 'name'),
     buildingId: text(v, 'buildingId'),
-    compoundId: text(v, 'compoundId'),
+    compoundId: text(v, 'siteId'),
     lastSeenAt: text(v, 'lastSeenAt') ?? text(raw, 'lastSeenAt'),
     online: typeof v['online'] === 'boolean' ? v['online'] : typeof raw['online'] === 'boolean' ? raw['online'] : null,
     heartbeatSeconds: num(v, 'heartbeatSeconds'),

@@ -38,12 +38,12 @@ function toAlarm(v: unknown): AlarmRecord | null {
     eventId: text(v, 'eventId'),
     raisedAt: text(v, 'raisedAt'),
     lastAt: text(v, 'lastAt'),
-    repeats: typeof v['repeats'] === 'number' ? v['repeats'] : null,
+    repeats: typeof v['count'] === 'number' ? v['count'] : null,
     acknowledgedBy: text(v, 'acknowledgedBy'),
     acknowledgedAt: text(v, 'acknowledgedAt'),
     clearedBy: text(v, 'clearedBy'),
     clearedAt: text(v, 'clearedAt'),
-    returnedToNormalAt: text(v, 'returnedToNormalAt'),
+    returnedToNormalAt: text(v, 'normalAt'),
   }
 }
 

@@ -237,6 +237,11 @@ const zhCN = {
       Draft: '草稿',
     },
   },
+  warnings: {
+    title: '生效预警',
+    until: '至 {time}',
+    more: '另有 {n} 条',
+  },
 }
 
 export type Messages = typeof zhCN
@@ -474,6 +479,11 @@ const en: Messages = {
       Test: 'Test',
       Draft: 'Draft',
     },
+  },
+  warnings: {
+    title: 'Warnings in force',
+    until: 'until {time}',
+    more: '{n} more',
   },
 }
 
