@@ -3,6 +3,8 @@
  * `BENCH_QUICK=1` shortens every run (for a smoke check, not for figures).
  */
 import { benchBatchIngest } from './batch-ingest.ts'
+import { benchSensorIngest } from './sensor-ingest.ts'
+import { benchMqttIntake, MQTT_URL } from './mqtt-intake.ts'
 import { benchLocate } from './locate.ts'
 import { benchHierarchySize } from './hierarchy-size.ts'
 import { benchSinglePost } from './single-post.ts'
@@ -26,6 +28,18 @@ for (const size of benchHierarchySize()) {
 log('batch ingest…')
 const batch = await benchBatchIngest(quick ? 20_000 : 100_000)
 rows.push(['batch ingest, events/s committed (batches of 5,000)', fmt(batch.ours), `${fmt(batch.peer)} raw better-sqlite3`, `${fmt(batch.ours / batch.peer, 2)}×`])
+
+log('sensor batch ingest…')
+const sensorBatch = await benchSensorIngest(quick ? 20_000 : 100_000)
+rows.push(['sensor batch ingest, messages/s (90% heartbeats, batches of 5,000)', fmt(sensorBatch.ours), `${fmt(sensorBatch.peer)} raw better-sqlite3`, `${fmt(sensorBatch.ours / sensorBatch.peer, 2)}×`])
+
+log('MQTT intake…')
+const mqttIntake = await benchMqttIntake(quick ? 5_000 : 20_000)
+if (!mqttIntake) log(`  skipped: no MQTT broker at ${MQTT_URL} (start Mosquitto, or set BENCH_MQTT_URL)`)
+else {
+  rows.push(['MQTT sensor intake, messages/s handled (QoS 1, one message a publish)', fmt(mqttIntake.ours), `${fmt(mqttIntake.peer)} bare mqtt.js subscriber`, `${fmt(mqttIntake.ours / mqttIntake.peer, 2)}×`])
+  if (mqttIntake.notAccepted > 0) log(`  warning: ${mqttIntake.notAccepted} MQTT payloads not accepted by Gridwatch`)
+}
 
 log('single POST…')
 const single = await benchSinglePost(quick ? 3 : 10)

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
 import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
 import { labelPoint } from '../../geo/label-point.ts'
+import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
 import { launchChromium } from './chromium.ts'
 
 const ARTIFACTS = 'test-results'
@@ -71,8 +72,12 @@ describe('drilling down the hierarchy on the wall map', () => {
     const street = server.app.district.streets[4]!
     const { id, name } = street.properties
     const at = labelPoint(street.geometry)!
-    // An event in this street, so its communities get counts through feature-state.
-    await server.ingest(hotlineItem('drill-1', at[0], at[1], { title: '钻取测试' }))
+    // An event in this street, so its communities get counts through feature-state. Away from where
+    // the test clicks: a click on an event's marker opens the event instead of drilling down.
+    const rng = createRandom('drill-event')
+    let ev = randomPointInPolygon(rng, street)
+    while (Math.hypot(ev[0]! - at[0], ev[1]! - at[1]) < 0.01) ev = randomPointInPolygon(rng, street)
+    await server.ingest(hotlineItem('drill-1', ev[0]!, ev[1]!, { title: '钻取测试' }))
     await page.locator('[data-testid="feed-item"][data-source-id="drill-1"]').waitFor({ timeout: 3000 })
 
     await clickLngLat(at)
