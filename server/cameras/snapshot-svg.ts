@@ -1,8 +1,10 @@
 /**
  * The demo's camera snapshots: an SVG still drawn from the camera and detection ids, so the wall has
  * a real picture to show without a video platform. The scene follows where the camera hangs (a park,
- * a street crossing, a gate); the detection box, its label, the camera's name and the time are burned
- * in, as a real platform's snapshot has them. The same ids always draw the same picture.
+ * a street crossing, a gate), with the dog where the detection's box says. The camera's name, the time
+ * and what was detected are burned in as an on-screen display; the box itself is not, because the
+ * wall draws it from the detection's `bbox` over any platform's raw frame (drawn twice, the two boxes
+ * would sit on each other). The same ids always draw the same picture.
  *
  * Every piece of text goes through `escapeXml`, and numbers are formatted here, so nothing the
  * request carried can open markup.
@@ -63,7 +65,6 @@ export function renderSnapshotSvg(scene: SnapshotScene): string {
     `<rect width="${W}" height="${H}" fill="url(#sky)"/>`,
     // Only our own drawing is rounded; text from the request is left exactly as it came (escaped).
     ...[...sceneFor(scene.siteKind, place), ...dogIn(scene.bbox, scene.label?.includes('流浪') ? '#8a6a45' : '#5b4632', moment)].map(tidyNumbers),
-    ...detectionBox(scene),
     ...overlay(scene),
     // Slight sensor noise and vignetting: a camera frame, not a drawing.
     `<rect width="${W}" height="${H}" fill="${dusk ? '#10122a' : '#000'}" opacity="${dusk ? 0.25 : 0.06}"/>`,
@@ -170,26 +171,13 @@ function dogIn([x, y, w, h]: Bbox, colour: string, rng: Random): string[] {
   ]
 }
 
-function detectionBox(scene: SnapshotScene): string[] {
-  const [x, y, w, h] = scene.bbox
-  const px = round1(x * W)
-  const py = round1(y * H)
-  const text = [scene.label ?? '目标', scene.confidence === undefined ? '' : `${Math.round(scene.confidence * 100)}%`].filter(Boolean).join(' ')
-  const labelY = py >= 22 ? py - 22 : py + round1(h * H)
-  return [
-    `<rect x="${px}" y="${py}" width="${round1(w * W)}" height="${round1(h * H)}" fill="none" stroke="#ff3b30" stroke-width="2.5"/>`,
-    `<rect x="${px}" y="${labelY}" width="${Math.max(60, text.length * 13 + 10)}" height="20" fill="#ff3b30"/>`,
-    `<text x="${px + 5}" y="${labelY + 15}" ${FONT} font-size="13" fill="#fff">${escapeXml(text)}</text>`,
-  ]
-}
-
 function overlay(scene: SnapshotScene): string[] {
   const shadow = 'stroke="#000" stroke-width="3" paint-order="stroke"'
   return [
     `<text x="12" y="24" ${FONT} font-size="16" fill="#fff" ${shadow}>${escapeXml(scene.cameraName)}</text>`,
     `<text x="12" y="44" font-family="monospace" font-size="12" fill="#fff" ${shadow}>${escapeXml(scene.cameraId)}</text>`,
     scene.at ? `<text x="${W - 12}" y="24" font-family="monospace" font-size="15" fill="#fff" text-anchor="end" ${shadow}>${escapeXml(beijingTime(scene.at))}</text>` : '',
-    `<text x="12" y="${H - 12}" ${FONT} font-size="12" fill="#fff" ${shadow}>${escapeXml(`AI识别 · 演示抓拍 · ${scene.detectionId.slice(0, 48)}`)}</text>`,
+    `<text x="12" y="${H - 12}" ${FONT} font-size="12" fill="#fff" ${shadow}>${escapeXml(`AI识别 · ${detected(scene)} · 演示抓拍 · ${scene.detectionId.slice(0, 48)}`)}</text>`,
   ]
 }
 
@@ -202,5 +190,9 @@ export function beijingTime(iso: string): string {
 
 /** `20.19999999999999` → `20.2`: floating-point noise in coordinates only bloats the picture. */
 const tidyNumbers = (markup: string) => markup.replace(/-?\d+\.\d{3,}/g, (n) => String(Math.round(Number(n) * 100) / 100))
-const round1 = (v: number) => Math.round(v * 10) / 10
 const round3 = (v: number) => Math.round(v * 1000) / 1000
+
+/** `犬类未系绳 87%`: what the platform saw, and how sure it was. */
+function detected(scene: SnapshotScene): string {
+  return [scene.label ?? '目标', scene.confidence === undefined ? '' : `${Math.round(scene.confidence * 100)}%`].filter(Boolean).join(' ')
+}
