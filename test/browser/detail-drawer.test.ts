@@ -518,4 +518,20 @@ describe('the wall per source, its filter and the detail drawer', () => {
     if (alarmsApi) await d.getByTestId('alarm-read-only').waitFor({ timeout: 5000 })
     await closeWithEsc()
   })
+
+  it('rings a camera where repeated detections have formed a hotspot', async () => {
+    const cameraId = await registryId('/api/v1/cameras', 'cameras', () => true)
+    expect(cameraId).toBeTruthy()
+    const at = (min: number) => new Date(Date.now() - min * 60_000).toISOString()
+    const res = await post('/api/v1/detections', [3, 2, 1].map((min) => ({
+      cameraId, kind: 'stray_dog', confidence: 0.9, at: at(min), bbox: [0.3, 0.5, 0.2, 0.25], detectionId: `drawer-hot-${min}`,
+    })))
+    expect(res.status).toBe(201)
+    await expect
+      .poll(() => page.evaluate(async () => {
+        const map = (window as unknown as { __gridwatchMap: MapHandle }).__gridwatchMap
+        return (await map.getSource('hotspots').getData()).features.map((f) => f.properties['count'])
+      }), { timeout: 15_000 })
+      .toEqual([3])
+  })
 })
