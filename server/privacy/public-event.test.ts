@@ -19,7 +19,7 @@ describe('publicEvent', () => {
 
   it('masks the caller, contact-like attrs and numbers in free text', () => {
     const e = publicEvent(raw)
-    expect(e.attrs.caller).toEqual({ first_name: '*', last_name: '*', phone: '138****1234', email: 'z***@example.com' })
+    expect(e.attrs.caller).toEqual({ first_name: '*', last_name: '张', phone: '138****1234', email: 'z***@example.com' })
     expect(e.attrs.callerPhone).toBe('139****1111')
     expect(e.attrs.attributes).toEqual({ noise_type: 'construction', note: '回电138****1234' })
     expect(e.attrs.address_string).toBe('猛追湾街道，联系人电话138****1234')

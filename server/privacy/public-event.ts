@@ -9,10 +9,17 @@ import { maskEmail, maskFreeText, maskName, maskPhone } from './mask-contact.ts'
 
 type Masker = (value: string) => string
 
+/**
+ * A name sent in two fields is masked as one: the family name stays (张), the given name goes (*), so
+ * the pair reads 张* exactly as `maskName('张三')` does, and never as a meaningless `**`.
+ */
+const maskFamilyName: Masker = (v) => ([...v.trim()].length <= 1 ? v.trim() : maskName(v))
+const maskGivenName: Masker = (v) => '*'.repeat(Math.max(1, [...v.trim()].length))
+
 /** Contact fields by name, as Open311 names them (`attrs.caller`) and as other producers might. */
 const CONTACT_FIELDS: Record<string, Masker> = {
-  first_name: maskName,
-  last_name: maskName,
+  first_name: maskGivenName,
+  last_name: maskFamilyName,
   name: maskName,
   callerName: maskName,
   caller_name: maskName,
@@ -48,7 +55,7 @@ function maskAnswers(answers: Record<string, unknown>): Record<string, unknown> 
  * returned as they are (the same object: this runs for every event in every frame).
  *
  * @example
- * publicEvent(e).attrs.caller // { last_name: '*', first_name: '*', phone: '138****1234' }
+ * publicEvent(e).attrs.caller // { last_name: '张', first_name: '*', phone: '138****1234' }
  */
 export function publicEvent(e: StoredEvent): StoredEvent {
   if (e.source !== 'hotline') return e

@@ -249,7 +249,7 @@ describe('masking: raw in the store, masked everywhere it leaves', () => {
     const live = await frame
     expect(live.id).toBe(id)
     expect(live.path.street).toBe(streetId)
-    expect(live.attrs.caller).toEqual({ first_name: '*', last_name: '*', phone: MASKED, email: 'z***@example.com' })
+    expect(live.attrs.caller).toEqual({ first_name: '*', last_name: '张', phone: MASKED, email: 'z***@example.com' })
     expect(live.description).toBe(`楼下工地夜间施工，请回电${MASKED}`)
 
     // Once the district room's frame has gone out (≤ 250 ms), a new socket gets the event in its snapshot.
