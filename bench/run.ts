@@ -11,6 +11,7 @@ import { benchSinglePost } from './single-post.ts'
 import { benchOpen311Post } from './open311-post.ts'
 import { benchBareBroadcastLatency, benchDeliveryLatency } from './delivery-latency.ts'
 import { benchWallLongTasks } from './wall-long-tasks.ts'
+import { benchCaseEngine } from './case-engine.ts'
 
 const quick = process.env.BENCH_QUICK === '1'
 const rows: Array<[string, string, string, string]> = []
@@ -50,6 +51,10 @@ log('Open311 POST…')
 const open311 = await benchOpen311Post(quick ? 3 : 10)
 rows.push(['Open311 POST requests.json (form), req/s (50 connections)', fmt(open311.ours.rps), `${fmt(open311.peer.rps)} bare Fastify route`, `${fmt(open311.ours.rps / open311.peer.rps, 2)}×`])
 if (open311.ours.errors > 0) log(`  warning: ${open311.ours.errors} non-2xx replies from Gridwatch's Open311 route`)
+
+log('case engine…')
+const cases = benchCaseEngine(quick ? 4_000 : 20_000)
+rows.push([`case engine, events/s correlated and routed (${fmt(cases.open)} cases open)`, fmt(cases.ours), `${fmt(cases.peer)} raw better-sqlite3 case_events inserts`, `${fmt(cases.ours / cases.peer, 2)}×`])
 
 log('delivery latency…')
 const secs = quick ? 3 : 8

@@ -27,6 +27,7 @@ import warningsPlugin from './plugins/warnings.ts'
 import camerasPlugin from './plugins/cameras.ts'
 import sensorsPlugin from './plugins/sensors.ts'
 import mqttIntakePlugin from './plugins/mqtt-intake.ts'
+import casesPlugin from './plugins/cases.ts'
 import healthRoutes from './routes/health.ts'
 import authRoutes from './routes/auth.ts'
 import eventRoutes from './routes/events.ts'
@@ -43,6 +44,7 @@ import hotspotRoutes from './routes/hotspots.ts'
 import snapshotRoutes from './routes/snapshots.ts'
 import sensorRoutes from './routes/sensors.ts'
 import alarmRoutes from './routes/alarms.ts'
+import caseRoutes from './routes/cases.ts'
 import webRoutes from './routes/web.ts'
 
 export interface BuildOptions {
@@ -98,6 +100,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(camerasPlugin)
   await app.register(sensorsPlugin)
   await app.register(mqttIntakePlugin)
+  await app.register(casesPlugin)
 
   // 3. Routes
   await app.register(healthRoutes)
@@ -116,6 +119,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(snapshotRoutes)
   await app.register(sensorRoutes)
   await app.register(alarmRoutes)
+  await app.register(caseRoutes)
   await app.register(webRoutes)
 
   // A request stuck mid-body must not hold a shutdown open forever: after a grace period the

@@ -51,6 +51,14 @@ export const ConfigSchema = Type.Object({
   HOTSPOT_WINDOW_MIN: Type.Number({ exclusiveMinimum: 0, maximum: 10_080, default: 30 }),
   /** …at least this many of them, form a hotspot. */
   HOTSPOT_MIN_DETECTIONS: Type.Integer({ minimum: 1, maximum: 1000, default: 3 }),
+  /** Cases (工单): an event joins an open case whose latest event is at most this many minutes away… */
+  CASE_CORRELATION_WINDOW_MIN: Type.Number({ exclusiveMinimum: 0, maximum: 10_080, default: 15 }),
+  /** …in the same building or micro-grid, or within this many metres (same block), with a compatible category. */
+  CASE_CORRELATION_RADIUS_M: Type.Number({ exclusiveMinimum: 0, maximum: 5000, default: 150 }),
+  /** How often overdue cases are looked for and moved up one tier (seconds); 0 turns the sweep off. */
+  CASE_ESCALATION_SWEEP_S: Type.Number({ minimum: 0, maximum: 3600, default: 30 }),
+  /** A JSON file replacing any of the case rules (open rules, correlation families, tiers, departments, SLAs); see server/cases/case-rules-file.ts. */
+  CASE_RULES_FILE: Type.Optional(Type.String({ minLength: 1 })),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },

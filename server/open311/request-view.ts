@@ -4,6 +4,8 @@
  */
 import type { StoredEvent } from '../../domain/event.ts'
 import { findHotlineService, type HotlineServiceDef } from '../../domain/hotline-services.ts'
+import type { CaseStatus } from '../../domain/cases.ts'
+import { maskFreeText } from '../privacy/mask-contact.ts'
 import { publicEvent } from '../privacy/public-event.ts'
 import type { ServiceRequest } from './open311-schemas.ts'
 import { localShort, toW3 } from './w3-datetime.ts'
@@ -14,12 +16,18 @@ export interface PlaceNames {
   nameOf(id: string | null): string | undefined
 }
 
-/**
- * There is no case engine yet (the dispatch issue): nothing closes a request, so every request is
- * `open`. When cases exist, this is where a closed case makes its request `closed`.
- */
-export function requestStatus(_e: StoredEvent): 'open' | 'closed' {
-  return 'open'
+/** The case a request's event is attached to (server/cases), as far as Open311 needs it. */
+export interface RequestCase {
+  status: CaseStatus
+  updatedAt: string
+  resolution?: { note: string }
+}
+export type CaseOfRequest = (eventId: string) => RequestCase | undefined
+
+/** A request follows its case: `closed` once the case is resolved or closed, `open` before (or without one). */
+export function requestStatus(e: StoredEvent, caseOf?: CaseOfRequest): 'open' | 'closed' {
+  const c = caseOf?.(e.id)
+  return c && (c.status === 'resolved' || c.status === 'closed') ? 'closed' : 'open'
 }
 
 /** The street's operations centre handles what falls in its street; the district's handles the rest. */
@@ -53,23 +61,25 @@ function placeAddress(e: StoredEvent, places: PlaceNames): string | null {
   return parts.length > 1 ? parts.join('') : null
 }
 
-export function toServiceRequest(stored: StoredEvent, places: PlaceNames): ServiceRequest {
+export function toServiceRequest(stored: StoredEvent, places: PlaceNames, caseOf?: CaseOfRequest): ServiceRequest {
   const e = publicEvent(stored)
+  const c = caseOf?.(e.id)
   const service = findHotlineService(e.category)
   const requested = new Date(e.occurredAt)
   const agency = agencyFor(e, places)
   const expected = expectedAt(requested, service)
   return {
     service_request_id: e.id,
-    status: requestStatus(e),
-    status_notes: null,
+    status: requestStatus(e, caseOf),
+    // The dispatcher's resolution note, masked as any free text that leaves the server.
+    status_notes: c?.resolution ? maskFreeText(c.resolution.note) : null,
     service_name: service?.zh ?? e.category,
     service_code: e.category,
     description: e.description ?? e.title ?? null,
     agency_responsible: agency,
     service_notice: serviceNotice(agency, requested, service, e.outside),
     requested_datetime: toW3(requested),
-    updated_datetime: toW3(e.receivedAt),
+    updated_datetime: toW3(c && c.updatedAt > e.receivedAt ? c.updatedAt : e.receivedAt),
     expected_datetime: expected ? toW3(expected) : null,
     address: str(e.attrs.address_string) ?? placeAddress(e, places),
     address_id: str(e.attrs.address_id),

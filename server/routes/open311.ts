@@ -49,6 +49,8 @@ const open311: FastifyPluginAsyncTypebox = async (fastify) => {
   const places: PlaceNames = { district: jurisdiction, nameOf: (id) => (id ? names.get(id) : undefined) }
   const geocode = createAddressGeocoder(district)
   const services = HOTLINE_SERVICES.map(toService)
+  // Each request's status and notes follow its case (工单).
+  const caseOf = (eventId: string) => fastify.cases.caseOfEvent(eventId)
 
   fastify.setErrorHandler((err: Error, request, reply) => {
     const refusal = toOpen311Errors(err)
@@ -175,10 +177,10 @@ const open311: FastifyPluginAsyncTypebox = async (fastify) => {
     }, async (request, reply) => {
       checkJurisdiction(request.query.jurisdiction_id)
       const { search, statuses } = requestFilters(request.query, new Date(), (code) => findHotlineService(code) !== undefined)
-      // Status is derived per request (requestStatus); with no case engine every one is open, so this
-      // filter keeps all or none and the store's limit stays exact. Cases will move it into the query.
-      const list = store.search(search).filter((e) => !statuses || statuses.has(requestStatus(e)))
-      return send(reply, format, 200, 'service_requests', list.map((e) => toServiceRequest(e, places)))
+      // Status is derived per request from its case (requestStatus), after the store's limit: a status
+      // filter may return fewer than the limit even when more match further back.
+      const list = store.search(search).filter((e) => !statuses || statuses.has(requestStatus(e, caseOf)))
+      return send(reply, format, 200, 'service_requests', list.map((e) => toServiceRequest(e, places, caseOf)))
     })
 
     fastify.get(`/requests/:service_request_id.${format}`, {
@@ -193,7 +195,7 @@ const open311: FastifyPluginAsyncTypebox = async (fastify) => {
       const event = store.get(id)
       // Other sources' events are not service requests, and must not be probed through this door.
       if (!event || event.source !== 'hotline') throw open311Error(404, `service_request_id '${id}' not found`)
-      return send(reply, format, 200, 'service_requests', [toServiceRequest(event, places)])
+      return send(reply, format, 200, 'service_requests', [toServiceRequest(event, places, caseOf)])
     })
   }
 }

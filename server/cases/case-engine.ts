@@ -1,0 +1,217 @@
+/**
+ * The case engine: stored events in, cases out. For each event the open rules decide whether it needs
+ * handling; if so it joins the open case it correlates with, or opens a new one, routed to a tier and
+ * a department with SLA deadlines. Dispatcher actions go through the state machine. Every change is
+ * written to the repository in the caller's transaction, and open cases are kept in memory (the
+ * correlation index and their documents), rebuilt from the database at boot.
+ */
+import { SYSTEM_ACTOR, isOpenStatus, type Case, type CaseAction, type CaseAuditEntry } from '../../domain/cases.ts'
+import type { StoredEvent } from '../../domain/event.ts'
+import { findCategory } from '../../domain/taxonomy.ts'
+import { applyAction, type MachineResult } from './case-machine.ts'
+import type { CaseQuery, CaseRecord, CaseRepository } from './case-repository.ts'
+import { OpenCaseIndex, eventPlace, type CategoryKey, type Compatibility } from './correlate.ts'
+import { DEFAULT_OPEN_RULES, shouldOpen, type OpenRule } from './open-rules.ts'
+import { overdue } from './sla-escalation.ts'
+import {
+  DEFAULT_DEPARTMENTS, DEFAULT_SLA, DEFAULT_TIER_RULES, deadlinesFrom, maxSeverity, routeDepartment, routeTier, slaFor, tierRank,
+  type SlaTable, type TierRules,
+} from './route-case.ts'
+
+export interface CaseEngineOptions {
+  windowMs: number
+  radiusM: number
+  openRules?: readonly OpenRule[]
+  compatible?: Compatibility
+  tierRules?: TierRules
+  sla?: SlaTable
+  departments?: typeof DEFAULT_DEPARTMENTS
+  /** The clock, for tests. */
+  now?: () => Date
+}
+
+/** What one `consider` or `act` changed, for whoever streams cases (realtime, KPIs). */
+export interface CaseChange {
+  case: Case
+  kind: 'opened' | 'attached' | 'action'
+}
+
+export interface CaseEngine {
+  /** Opens or attaches for each event (already-attached events are skipped), in one transaction. */
+  consider(events: readonly StoredEvent[]): CaseChange[]
+  /** A dispatcher's (or the system's) action through the state machine; saved and audited when allowed. */
+  act(id: string, action: CaseAction, actor: string): MachineResult
+  get(id: string): Case | undefined
+  /** Most recently updated first. */
+  list(q: CaseQuery): Case[]
+  /** The case an event is attached to. */
+  caseOfEvent(eventId: string): Case | undefined
+  audit(id: string): CaseAuditEntry[]
+  /**
+   * Moves every open case that missed its SLA up one tier (actor `system`, the missed deadline in the
+   * audit note); returns the escalated cases.
+   */
+  escalateOverdue(): Case[]
+  /** Open cases (in the correlation index). */
+  openCount(): number
+  /** The open cases' documents, for sweeps and snapshots; do not mutate. */
+  openCases(): IterableIterator<Case>
+  /** Called after each committed change. */
+  onChange(fn: (changes: CaseChange[]) => void): () => void
+}
+
+export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions): CaseEngine {
+  const rules = opts.openRules ?? DEFAULT_OPEN_RULES
+  const tierRules = opts.tierRules ?? DEFAULT_TIER_RULES
+  const slaTable = opts.sla ?? DEFAULT_SLA
+  const departments = opts.departments ?? DEFAULT_DEPARTMENTS
+  const now = opts.now ?? (() => new Date())
+  const index = new OpenCaseIndex({ windowMs: opts.windowMs, radiusM: opts.radiusM, ...(opts.compatible ? { compatible: opts.compatible } : {}) })
+  /** Open cases by id: attaching never reads the database. */
+  const open = new Map<string, CaseRecord>()
+  const listeners = new Set<(changes: CaseChange[]) => void>()
+
+  const indexRecord = (r: CaseRecord) => {
+    open.set(r.case.id, r)
+    index.add({
+      id: r.case.id, key: r.key as CategoryKey, location: r.case.location, microgrid: r.case.path.microgrid,
+      buildingId: r.buildingId, lastEventMs: Date.parse(r.lastEventAt),
+    })
+  }
+  for (const r of repo.loadOpen()) indexRecord(r)
+
+  const emit = (changes: CaseChange[]) => {
+    if (changes.length === 0) return
+    for (const fn of listeners) fn(changes)
+  }
+
+  function openCase(e: StoredEvent): CaseRecord {
+    const openedAt = e.receivedAt
+    const n = repo.nextNumber()
+    const c: Case = {
+      id: `C-${String(n).padStart(7, '0')}`,
+      status: 'new',
+      tier: routeTier({ source: e.source, category: e.category, severity: e.severity, eventCount: 1 }, tierRules),
+      path: e.path,
+      location: e.location,
+      category: e.category,
+      source: e.source,
+      severity: e.severity,
+      title: e.title ?? findCategory(e.source, e.category)?.zh ?? e.category,
+      eventIds: [e.id],
+      department: routeDepartment(e.source, e.category, departments),
+      openedAt,
+      updatedAt: openedAt,
+      deadlines: deadlinesFrom(openedAt, slaFor(e.source, e.category, e.severity, slaTable)),
+      escalations: 0,
+    }
+    const place = eventPlace(e)
+    const record: CaseRecord = { case: c, key: place.key, buildingId: place.buildingId, lastEventAt: e.occurredAt, hotline: e.source === 'hotline' }
+    repo.save(record)
+    repo.attachEvent(c.id, e, openedAt)
+    repo.appendAudit({ caseId: c.id, action: 'open', from: null, to: 'new', actor: SYSTEM_ACTOR, at: openedAt, note: `${e.source}:${e.category} ${e.id}` })
+    indexRecord(record)
+    return record
+  }
+
+  function attach(record: CaseRecord, e: StoredEvent): void {
+    const at = e.receivedAt
+    const c: Case = { ...record.case, eventIds: [...record.case.eventIds, e.id], severity: maxSeverity(record.case.severity, e.severity), updatedAt: at }
+    // Before anyone is assigned, more events (or a worse one) may make it a higher tier's case.
+    if (c.status === 'new') {
+      const tier = routeTier({ source: record.case.source, category: record.case.category, severity: c.severity, eventCount: c.eventIds.length }, tierRules)
+      if (tierRank(tier) > tierRank(c.tier)) {
+        repo.appendAudit({ caseId: c.id, action: 'reroute', from: 'new', to: 'new', actor: SYSTEM_ACTOR, at, note: `${c.tier} → ${tier}; ${c.eventIds.length} events` })
+        c.tier = tier
+      }
+    }
+    const lastEventAt = Date.parse(e.occurredAt) > Date.parse(record.lastEventAt) ? e.occurredAt : record.lastEventAt
+    const next: CaseRecord = { ...record, case: c, lastEventAt, hotline: record.hotline || e.source === 'hotline' }
+    repo.save(next)
+    repo.attachEvent(c.id, e, at)
+    open.set(c.id, next)
+    index.touch(c.id, Date.parse(e.occurredAt))
+  }
+
+  function consider(events: readonly StoredEvent[]): CaseChange[] {
+    if (events.length === 0) return []
+    const changes = repo.transaction(() => {
+      const out = new Map<string, CaseChange>()
+      let maxSeq = repo.lastSeq() ?? 0
+      for (const e of events) {
+        if (e.seq > maxSeq) maxSeq = e.seq
+        if (!shouldOpen(e, rules)) continue
+        if (repo.caseIdOfEvent(e.id)) continue
+        const ref = index.find(eventPlace(e))
+        const target = ref ? open.get(ref.id) : undefined
+        if (target) {
+          attach(target, e)
+          const prior = out.get(target.case.id)
+          out.set(target.case.id, { case: open.get(target.case.id)!.case, kind: prior?.kind ?? 'attached' })
+        } else {
+          const r = openCase(e)
+          out.set(r.case.id, { case: r.case, kind: 'opened' })
+        }
+      }
+      repo.setLastSeq(maxSeq)
+      return [...out.values()]
+    })
+    emit(changes)
+    return changes
+  }
+
+  function act(id: string, action: CaseAction, actor: string): MachineResult {
+    const record = open.get(id) ?? repo.get(id)
+    if (!record) return { ok: false, status: 409, reason: `no case ${id}` }
+    const c = record.case
+    const sla = slaFor(c.source, c.category, c.severity, slaTable)
+    const result = applyAction(c, action, actor, now().toISOString(), { hotline: record.hotline, sla })
+    if (!result.ok) return result
+    const next: CaseRecord = { ...record, case: result.case }
+    repo.transaction(() => {
+      repo.save(next)
+      repo.appendAudit(result.audit)
+    })
+    if (isOpenStatus(result.case.status)) {
+      open.set(id, next)
+    } else {
+      open.delete(id)
+      index.remove(id)
+    }
+    emit([{ case: result.case, kind: 'action' }])
+    return result
+  }
+
+  function escalateOverdue(): Case[] {
+    const nowMs = now().getTime()
+    const due = [...open.values()].flatMap((r) => {
+      const o = overdue(r.case, nowMs)
+      return o ? [{ id: r.case.id, o }] : []
+    })
+    const out: Case[] = []
+    for (const { id, o } of due) {
+      const result = act(id, { action: 'escalate', note: `SLA ${o.reason}` }, SYSTEM_ACTOR)
+      if (result.ok) out.push(result.case)
+    }
+    return out
+  }
+
+  return {
+    consider,
+    act,
+    escalateOverdue,
+    get: (id) => (open.get(id) ?? repo.get(id))?.case,
+    list: (q) => repo.list(q),
+    caseOfEvent: (eventId) => {
+      const id = repo.caseIdOfEvent(eventId)
+      return id ? (open.get(id) ?? repo.get(id))?.case : undefined
+    },
+    audit: (id) => repo.audit(id),
+    openCount: () => open.size,
+    openCases: () => [...open.values()].map((r) => r.case)[Symbol.iterator](),
+    onChange(fn) {
+      listeners.add(fn)
+      return () => listeners.delete(fn)
+    },
+  }
+}

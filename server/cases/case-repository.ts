@@ -1,0 +1,159 @@
+/**
+ * Cases in the operations database: `cases` (one row per case, the document beside the columns that
+ * are queried), `case_events` (which event is in which case; an event is in one case at most) and
+ * `case_audit` (append-only). `case_meta` keeps the last event seq the engine has considered and the
+ * case number counter, so a restart resumes exactly where it stopped.
+ */
+import type Database from 'better-sqlite3'
+import type { Case, CaseAuditEntry, CaseStatus, CaseTier } from '../../domain/cases.ts'
+import type { StoredEvent } from '../../domain/event.ts'
+
+/** What the engine keeps beside the public case: the correlation key, building and latest event time. */
+export interface CaseRecord {
+  case: Case
+  /** `source:category` of the opening event. */
+  key: string
+  buildingId: string | null
+  lastEventAt: string
+  /** A 12345 caller is attached (return visit, Open311 status). */
+  hotline: boolean
+}
+
+interface CaseRow {
+  doc: string
+  key: string
+  building_id: string | null
+  last_event_at: string
+  hotline: number
+}
+
+interface AuditRow {
+  case_id: string
+  action: CaseAuditEntry['action']
+  from_status: CaseStatus | null
+  to_status: CaseStatus
+  actor: string
+  at: string
+  note: string | null
+}
+
+export interface CaseQuery {
+  /** A status, or `open` for every status that is not resolved, closed or cancelled. */
+  status?: CaseStatus | 'open'
+  street?: string
+  tier?: CaseTier
+  limit: number
+}
+
+export interface CaseRepository {
+  get(id: string): CaseRecord | undefined
+  /** Inserts or replaces by id. */
+  save(r: CaseRecord): void
+  /** Most recently updated first. */
+  list(q: CaseQuery): Case[]
+  /** Every case that still takes events, for the index at boot. */
+  loadOpen(): CaseRecord[]
+  attachEvent(caseId: string, e: StoredEvent, at: string): void
+  caseIdOfEvent(eventId: string): string | undefined
+  appendAudit(a: CaseAuditEntry): void
+  audit(caseId: string): CaseAuditEntry[]
+  lastSeq(): number | undefined
+  setLastSeq(seq: number): void
+  /** The next case number (1, 2, …), kept across restarts. */
+  nextNumber(): number
+  transaction<T>(fn: () => T): T
+}
+
+export function createCaseRepository(db: Database.Database): CaseRepository {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS cases (
+      id TEXT PRIMARY KEY,
+      status TEXT NOT NULL,
+      tier TEXT NOT NULL,
+      street TEXT,
+      key TEXT NOT NULL,
+      building_id TEXT,
+      last_event_at TEXT NOT NULL,
+      hotline INTEGER NOT NULL,
+      updated_at TEXT NOT NULL,
+      doc TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS cases_updated ON cases (updated_at);
+    CREATE INDEX IF NOT EXISTS cases_status ON cases (status, updated_at);
+    CREATE INDEX IF NOT EXISTS cases_street ON cases (street, status, updated_at);
+    CREATE TABLE IF NOT EXISTS case_events (
+      event_id TEXT PRIMARY KEY,
+      case_id TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      source TEXT NOT NULL,
+      category TEXT NOT NULL,
+      attached_at TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS case_events_case ON case_events (case_id, seq);
+    CREATE TABLE IF NOT EXISTS case_audit (
+      n INTEGER PRIMARY KEY AUTOINCREMENT,
+      case_id TEXT NOT NULL,
+      action TEXT NOT NULL,
+      from_status TEXT,
+      to_status TEXT NOT NULL,
+      actor TEXT NOT NULL,
+      at TEXT NOT NULL,
+      note TEXT
+    );
+    CREATE INDEX IF NOT EXISTS case_audit_case ON case_audit (case_id, n);
+    CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `)
+  const toRecord = (r: CaseRow): CaseRecord => ({
+    case: JSON.parse(r.doc) as Case, key: r.key, buildingId: r.building_id, lastEventAt: r.last_event_at, hotline: r.hotline === 1,
+  })
+  const getStmt = db.prepare('SELECT doc, key, building_id, last_event_at, hotline FROM cases WHERE id = ?')
+  const saveStmt = db.prepare(`INSERT OR REPLACE INTO cases (id, status, tier, street, key, building_id, last_event_at, hotline, updated_at, doc)
+    VALUES (@id, @status, @tier, @street, @key, @buildingId, @lastEventAt, @hotline, @updatedAt, @doc)`)
+  const listStmt = db.prepare(`SELECT doc FROM cases
+    WHERE (@status IS NULL OR (CASE WHEN @status = 'open' THEN status NOT IN ('resolved', 'closed', 'cancelled') ELSE status = @status END))
+    AND (@street IS NULL OR street = @street) AND (@tier IS NULL OR tier = @tier)
+    ORDER BY updated_at DESC, id DESC LIMIT @limit`)
+  const openStmt = db.prepare(`SELECT doc, key, building_id, last_event_at, hotline FROM cases WHERE status NOT IN ('resolved', 'closed', 'cancelled')`)
+  const attachStmt = db.prepare('INSERT OR IGNORE INTO case_events (event_id, case_id, seq, source, category, attached_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const caseOfStmt = db.prepare('SELECT case_id FROM case_events WHERE event_id = ?').pluck()
+  const auditInsert = db.prepare('INSERT INTO case_audit (case_id, action, from_status, to_status, actor, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  const auditList = db.prepare('SELECT case_id, action, from_status, to_status, actor, at, note FROM case_audit WHERE case_id = ? ORDER BY n')
+  const metaGet = db.prepare('SELECT value FROM case_meta WHERE key = ?').pluck()
+  const metaSet = db.prepare('INSERT OR REPLACE INTO case_meta (key, value) VALUES (?, ?)')
+
+  return {
+    get: (id) => {
+      const r = getStmt.get(id) as CaseRow | undefined
+      return r ? toRecord(r) : undefined
+    },
+    save: (r) => {
+      const c = r.case
+      saveStmt.run({
+        id: c.id, status: c.status, tier: c.tier, street: c.path.street, key: r.key, buildingId: r.buildingId,
+        lastEventAt: r.lastEventAt, hotline: r.hotline ? 1 : 0, updatedAt: c.updatedAt, doc: JSON.stringify(c),
+      })
+    },
+    list: (q) =>
+      (listStmt.all({ status: q.status ?? null, street: q.street ?? null, tier: q.tier ?? null, limit: q.limit }) as Array<{ doc: string }>)
+        .map((r) => JSON.parse(r.doc) as Case),
+    loadOpen: () => (openStmt.all() as CaseRow[]).map(toRecord),
+    attachEvent: (caseId, e, at) => void attachStmt.run(e.id, caseId, e.seq, e.source, e.category, at),
+    caseIdOfEvent: (eventId) => caseOfStmt.get(eventId) as string | undefined,
+    appendAudit: (a) => void auditInsert.run(a.caseId, a.action, a.from, a.to, a.actor, a.at, a.note ?? null),
+    audit: (caseId) =>
+      (auditList.all(caseId) as AuditRow[]).map((r) => ({
+        caseId: r.case_id, action: r.action, from: r.from_status, to: r.to_status, actor: r.actor, at: r.at, ...(r.note ? { note: r.note } : {}),
+      })),
+    lastSeq: () => {
+      const v = metaGet.get('lastSeq') as string | undefined
+      return v === undefined ? undefined : Number(v)
+    },
+    setLastSeq: (seq) => void metaSet.run('lastSeq', String(seq)),
+    nextNumber: () => {
+      const n = Number((metaGet.get('caseNumber') as string | undefined) ?? '0') + 1
+      metaSet.run('caseNumber', String(n))
+      return n
+    },
+    transaction: (fn) => db.transaction(fn)(),
+  }
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { OpenCaseIndex, categoryKey, compatibilityOf, defaultCompatibility, eventPlace, type OpenCaseRef } from './correlate.ts'
+import { offset, storedEvent } from './test-events.ts'
+
+const T0 = Date.parse('2026-05-22T10:00:00Z')
+const HERE = { lng: 104.1, lat: 30.66 }
+const MIN = 60_000
+
+const ref = (over: Partial<OpenCaseRef> = {}): OpenCaseRef => ({
+  id: 'C1', key: 'sensor:smoke', location: HERE, microgrid: 'MG1', buildingId: 'B1', lastEventMs: T0, ...over,
+})
+
+describe('category compatibility', () => {
+  it('joins smoke, heat and electrical sensors with fire-like calls and fire hazards; dogs with dog codes', () => {
+    expect(defaultCompatibility('sensor:smoke', 'hotline:cooking_fumes')).toBe(true)
+    expect(defaultCompatibility('sensor:heat', 'incident:fire_hazard')).toBe(true)
+    expect(defaultCompatibility('sensor:electrical', 'hotline:power_supply')).toBe(true)
+    expect(defaultCompatibility('detection:dog_unleashed', 'hotline:dog_keeping')).toBe(true)
+    expect(defaultCompatibility('detection:stray_dog', 'hotline:stray_animals')).toBe(true)
+    expect(defaultCompatibility('hotline:noise', 'hotline:noise')).toBe(true)
+    expect(defaultCompatibility('sensor:smoke', 'hotline:dog_keeping')).toBe(false)
+    expect(defaultCompatibility('hotline:noise', 'hotline:elevator_fault')).toBe(false)
+  })
+
+  it('builds from any family table', () => {
+    const c = compatibilityOf({ a: ['x:1', 'x:2'] })
+    expect(c('x:1', 'x:2')).toBe(true)
+    expect(c('x:1', 'x:3')).toBe(false)
+    expect(categoryKey('sensor', 'smoke')).toBe('sensor:smoke')
+  })
+})
+
+describe('open-case index', () => {
+  const index = () => new OpenCaseIndex({ windowMs: 15 * MIN, radiusM: 150 })
+  const place = (over: Parameters<typeof storedEvent>[0] = {}) => eventPlace(storedEvent({ path: { district: 'D', street: 'S', community: 'C', grid: 'G', microgrid: 'MG9' }, ...over }))
+
+  it('matches the same building, the same micro-grid, or within the radius', () => {
+    const idx = index()
+    idx.add(ref())
+    const at = new Date(T0 + 5 * MIN).toISOString()
+    // Far away, but the same building (a sensor elsewhere in it).
+    expect(idx.find(place({ source: 'sensor', category: 'heat', occurredAt: at, location: offset(HERE, 900, 0), attrs: { buildingId: 'B1' } }))?.id).toBe('C1')
+    // Far away, the same micro-grid.
+    expect(idx.find(place({ source: 'hotline', category: 'cooking_fumes', occurredAt: at, location: offset(HERE, 900, 0), path: { district: 'D', street: 'S', community: 'C', grid: 'G', microgrid: 'MG1' } }))?.id).toBe('C1')
+    // Another micro-grid, 120 m away.
+    expect(idx.find(place({ source: 'hotline', category: 'cooking_fumes', occurredAt: at, location: offset(HERE, 80, 90) }))?.id).toBe('C1')
+    // Another micro-grid, 400 m away.
+    expect(idx.find(place({ source: 'hotline', category: 'cooking_fumes', occurredAt: at, location: offset(HERE, 400, 0) }))).toBeUndefined()
+  })
+
+  it('needs the time window and a compatible category', () => {
+    const idx = index()
+    idx.add(ref())
+    const near = offset(HERE, 20, 20)
+    expect(idx.find(place({ category: 'cooking_fumes', occurredAt: new Date(T0 + 16 * MIN).toISOString(), location: near }))).toBeUndefined()
+    expect(idx.find(place({ category: 'cooking_fumes', occurredAt: new Date(T0 - 14 * MIN).toISOString(), location: near }))?.id).toBe('C1')
+    expect(idx.find(place({ category: 'dog_keeping', occurredAt: new Date(T0).toISOString(), location: near }))).toBeUndefined()
+    // A later event moves the window on.
+    idx.touch('C1', T0 + 10 * MIN)
+    expect(idx.find(place({ category: 'cooking_fumes', occurredAt: new Date(T0 + 24 * MIN).toISOString(), location: near }))?.id).toBe('C1')
+  })
+
+  it('prefers the same building, then the nearest; removed cases are gone', () => {
+    const idx = index()
+    idx.add(ref({ id: 'far', buildingId: null, location: offset(HERE, 100, 0) }))
+    idx.add(ref({ id: 'near', buildingId: null, location: offset(HERE, 10, 0) }))
+    const e = place({ category: 'cooking_fumes', occurredAt: new Date(T0).toISOString(), location: HERE })
+    expect(idx.find(e)?.id).toBe('near')
+    idx.add(ref({ id: 'building', buildingId: 'B7', location: offset(HERE, 140, 0) }))
+    expect(idx.find({ ...e, buildingId: 'B7' })?.id).toBe('building')
+    idx.remove('near')
+    idx.remove('building')
+    expect(idx.find(e)?.id).toBe('far')
+    expect(idx.size).toBe(1)
+  })
+
+  it('finds the open case among 10,000 by place, time and category', () => {
+    const idx = index()
+    for (let i = 0; i < 10_000; i++) {
+      idx.add(ref({ id: `C${i}`, buildingId: `B${i}`, microgrid: `MG${i % 2000}`, location: offset(HERE, (i % 100) * 60, Math.floor(i / 100) * 60), lastEventMs: T0 }))
+    }
+    const events = Array.from({ length: 20_000 }, (_, i) => place({
+      category: 'cooking_fumes', occurredAt: new Date(T0).toISOString(), location: offset(HERE, (i * 37) % 6000, (i * 53) % 6000),
+    }))
+    let found = 0
+    for (const e of events) if (idx.find(e)) found++
+    expect(found).toBeGreaterThan(10_000)
+  })
+})

@@ -1,0 +1,79 @@
+/**
+ * Cases (工单): the engine follows the stored events (a bus subscriber), so every committed event,
+ * from whichever door, is considered once: it opens a case, joins one, or needs no handling. Cases live
+ * in the operations database; at boot the open ones are indexed again, and events committed after the
+ * last one considered (a crash between commit and case) are considered before anything new.
+ */
+import fp from 'fastify-plugin'
+import { createCaseEngine, type CaseEngine } from '../cases/case-engine.ts'
+import { createCaseRepository } from '../cases/case-repository.ts'
+import { readCaseRulesFile } from '../cases/case-rules-file.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    cases: CaseEngine
+  }
+}
+
+const REPLAY_PAGE = 5000
+
+export default fp(
+  async (fastify) => {
+    const { config, operationsDb, store, bus, log } = fastify
+    const repo = createCaseRepository(operationsDb)
+    const engine = createCaseEngine(repo, {
+      windowMs: config.CASE_CORRELATION_WINDOW_MIN * 60_000,
+      radiusM: config.CASE_CORRELATION_RADIUS_M,
+      // A bad file stops the start here, naming the file and what is wrong with it.
+      ...(config.CASE_RULES_FILE ? readCaseRulesFile(config.CASE_RULES_FILE) : {}),
+    })
+
+    // A first boot with cases starts from now: history before the engine existed opens nothing.
+    const since = repo.lastSeq()
+    if (since === undefined) {
+      repo.transaction(() => repo.setLastSeq(store.lastSeq()))
+    } else {
+      let seq = since
+      let replayed = 0
+      for (;;) {
+        const page = store.list({ sinceSeq: seq, limit: REPLAY_PAGE })
+        if (page.length === 0) break
+        engine.consider(page)
+        replayed += page.length
+        seq = page.at(-1)!.seq
+      }
+      if (replayed > 0) log.info({ events: replayed, fromSeq: since }, 'cases caught up with the event store')
+    }
+    log.info({ open: engine.openCount() }, 'open cases indexed')
+
+    const unsubscribe = bus.subscribe((events) => {
+      try {
+        engine.consider(events)
+      } catch (err) {
+        // The transaction rolled back: these events stay outside cases, and the error says which batch.
+        log.error({ err, events: events.length }, 'cases not updated')
+      }
+    })
+
+    // SLA escalation: overdue cases move up one tier, audited as the system's doing.
+    const sweepMs = config.CASE_ESCALATION_SWEEP_S * 1000
+    const sweep = sweepMs > 0
+      ? setInterval(() => {
+        try {
+          const escalated = engine.escalateOverdue()
+          if (escalated.length > 0) log.info({ cases: escalated.map((c) => c.id) }, 'overdue cases escalated')
+        } catch (err) {
+          log.error({ err }, 'SLA escalation sweep failed')
+        }
+      }, sweepMs)
+      : undefined
+    sweep?.unref()
+
+    fastify.decorate('cases', engine)
+    fastify.addHook('preClose', async () => {
+      clearInterval(sweep)
+      unsubscribe()
+    })
+  },
+  { name: 'cases', dependencies: ['config', 'operations-db', 'store', 'bus'] },
+)

@@ -1,0 +1,114 @@
+/**
+ * Cases (DESIGN §4): `GET /api/v1/cases` lists them within the caller's scope, `GET /api/v1/cases/:id`
+ * returns one with its events and audit log, and `POST /api/v1/cases/:id/actions` moves it through
+ * the state machine. Only the district and street roles act, a street user only on their street's
+ * cases; a move the case's state does not allow is a 409 that says why.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { canDispatch } from '../../domain/auth.ts'
+import { Case, CaseAction, CaseAuditEntry, CaseStatus, CaseTier } from '../../domain/cases.ts'
+import { StoredEvent } from '../../domain/event.ts'
+import { ErrorReply } from '../schemas.ts'
+import { httpError } from '../http-error.ts'
+import { streetFilter } from '../realtime/rooms.ts'
+import { publicEvent } from '../privacy/public-event.ts'
+
+const ListQuery = Type.Object({
+  /** A status, or `open` for every one not resolved, closed or cancelled; absent: all. */
+  status: Type.Optional(Type.Union([CaseStatus, Type.Literal('open')])),
+  street: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
+  tier: Type.Optional(CaseTier),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 500 })),
+})
+
+const Params = Type.Object({ id: Type.String({ maxLength: 64 }) })
+
+const CaseDetail = Type.Composite([
+  Case,
+  Type.Object({
+    events: Type.Array(StoredEvent),
+    audit: Type.Array(CaseAuditEntry),
+  }),
+])
+
+const cases: FastifyPluginAsyncTypebox = async (fastify) => {
+  const engine = fastify.cases
+
+  /** The case, or 404 when it does not exist or lies outside the caller's street (no probing across streets). */
+  const caseInScope = (id: string, scope: Parameters<typeof streetFilter>[0]) => {
+    const c = engine.get(id)
+    const own = streetFilter(scope)
+    if (!c || (own && c.path.street !== own)) throw httpError(404, `no case ${id}`)
+    return c
+  }
+
+  fastify.get(
+    '/api/v1/cases',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['cases'],
+        summary: 'Cases (工单), most recently updated first, within the caller’s scope',
+        security: [{ bearer: [] }],
+        querystring: ListQuery,
+        response: { 200: Type.Object({ cases: Type.Array(Case) }), 401: ErrorReply, 403: ErrorReply },
+      },
+    },
+    async (request) => {
+      const { status, street, tier, limit = 500 } = request.query
+      const own = streetFilter(request.user.scope)
+      if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
+      return { cases: engine.list({ status, street: own ?? street, tier, limit }) }
+    },
+  )
+
+  fastify.get(
+    '/api/v1/cases/:id',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['cases'],
+        summary: 'One case with its events and audit log',
+        description: 'A dispatcher (district or street role) sees callers’ contact; leader and wall see it masked.',
+        security: [{ bearer: [] }],
+        params: Params,
+        response: { 200: CaseDetail, 401: ErrorReply, 404: ErrorReply },
+      },
+    },
+    async (request) => {
+      const c = caseInScope(request.params.id, request.user.scope)
+      const dispatcher = canDispatch(request.user.role)
+      const events = c.eventIds.flatMap((id) => {
+        const e = fastify.store.get(id)
+        return e ? [dispatcher ? e : publicEvent(e)] : []
+      })
+      return { ...c, events, audit: engine.audit(c.id) }
+    },
+  )
+
+  fastify.post(
+    '/api/v1/cases/:id/actions',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['cases'],
+        summary: 'Act on a case: assign, accept, arrive, resolve (with a note), close, escalate, cancel, return_visit',
+        description: 'Moves the case through its state machine and records who did it and when. A move its state does not allow is 409.',
+        security: [{ bearer: [] }],
+        params: Params,
+        body: CaseAction,
+        response: { 200: Case, 400: ErrorReply, 401: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply },
+      },
+    },
+    async (request) => {
+      const { username, role, scope } = request.user
+      if (!canDispatch(role)) throw httpError(403, `the ${role} role is read-only`)
+      const c = caseInScope(request.params.id, scope)
+      const result = engine.act(c.id, request.body, username)
+      if (!result.ok) throw httpError(result.status, result.reason)
+      return result.case
+    },
+  )
+}
+export default cases
