@@ -75,22 +75,31 @@ export async function benchMqttIntake(total: number) {
   const env = { BENCH_MQTT_URL: MQTT_URL }
 
   const server = await startChildServer('gridwatch.ts', env)
-  const sensors = await fetchSensors(server.url)
-  const messages = sensorMessages(sensors, total, `mqtt${Date.now()}`).map(({ sensorId, ...m }) => ({
-    topic: `gridwatch/sensors/${encodeURIComponent(sensorId)}/events`,
-    payload: JSON.stringify(m),
-  }))
-  const before = await handled(server)
-  const t0 = performance.now()
-  await publishUntilHandled(MQTT_URL, messages, async () => (await handled(server)).all - before.all)
-  const ours = total / ((performance.now() - t0) / 1000)
-  const notAccepted = (await handled(server)).notAccepted - before.notAccepted
-  await server.stop()
+  let messages: Array<{ topic: string; payload: string }>, ours: number, notAccepted: number
+  try {
+    const sensors = await fetchSensors(server.url)
+    messages = sensorMessages(sensors, total, `mqtt${Date.now()}`).map(({ sensorId, ...m }) => ({
+      topic: `gridwatch/sensors/${encodeURIComponent(sensorId)}/events`,
+      payload: JSON.stringify(m),
+    }))
+    const before = await handled(server)
+    const t0 = performance.now()
+    await publishUntilHandled(MQTT_URL, messages, async () => (await handled(server)).all - before.all)
+    ours = total / ((performance.now() - t0) / 1000)
+    notAccepted = (await handled(server)).notAccepted - before.notAccepted
+  } finally {
+    // A failed run must not leave a subscriber behind to take the next run's messages.
+    await server.stop()
+  }
 
   const bare = await startChildServer('bare-mqtt.ts', env)
-  const t1 = performance.now()
-  await publishUntilHandled(MQTT_URL, messages, async () => Number(await (await fetch(bare.url)).text()))
-  const peer = total / ((performance.now() - t1) / 1000)
-  await bare.stop()
+  let peer: number
+  try {
+    const t1 = performance.now()
+    await publishUntilHandled(MQTT_URL, messages, async () => Number(await (await fetch(bare.url)).text()))
+    peer = total / ((performance.now() - t1) / 1000)
+  } finally {
+    await bare.stop()
+  }
   return { ours, peer, notAccepted }
 }

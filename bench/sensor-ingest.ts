@@ -55,14 +55,18 @@ export function sensorMessages(sensors: readonly SensorEntry[], n: number, runId
 
 export async function benchSensorIngest(total: number, batchSize = 5000, concurrency = 2) {
   const server = await startChildServer('gridwatch.ts')
-  const sensors = await fetchSensors(server.url)
-  const messages = sensorMessages(sensors, total, `sensors${Date.now()}`)
-  const batches = chunk(messages, batchSize)
-  const bodies = batches.map((b) => JSON.stringify(b))
-  const t0 = performance.now()
-  await postBatches(`${server.url}/api/v1/sensors/events`, bodies, concurrency)
-  const ours = total / ((performance.now() - t0) / 1000)
-  await server.stop()
+  let sensors: SensorEntry[], batches: SensorMessage[][], ours: number
+  try {
+    sensors = await fetchSensors(server.url)
+    batches = chunk(sensorMessages(sensors, total, `sensors${Date.now()}`), batchSize)
+    const bodies = batches.map((b) => JSON.stringify(b))
+    const t0 = performance.now()
+    await postBatches(`${server.url}/api/v1/sensors/events`, bodies, concurrency)
+    ours = total / ((performance.now() - t0) / 1000)
+  } finally {
+    // A failed run must not leave the server behind (and, for MQTT, subscribed to the next run's messages).
+    await server.stop()
+  }
 
   // The same batches as the server's rows: events for the state changes, last-seen times for heartbeats.
   const byId = new Map(sensors.map((s) => [s.id, s]))

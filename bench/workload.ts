@@ -3,7 +3,9 @@ import type { IngestItem } from '../domain/event.ts'
 import { generateDistrict } from '../geo/index.ts'
 import { createNormalDay } from '../simulations/index.ts'
 
-export const BENCH_SEED = 'bench-510108'
+import { BENCH_SEED } from './bench-seed.ts'
+
+export { BENCH_SEED }
 export const district = generateDistrict({ seed: BENCH_SEED })
 
 export function workload(n: number, runId: string): IngestItem[] {

@@ -1,12 +1,16 @@
 /**
- * Runs the `normal-day` mix in real time against a Gridwatch server: Poisson arrivals at the given
- * rate, sent in small batches over HTTP. Used by `npm start`'s demo mode.
+ * Runs the `normal-day` mix in real time against a Gridwatch server, each source through its own
+ * producer door, and (when asked) plays a drill every so often on top, so a demo wall always has
+ * something to show. Used by `npm start`'s demo mode.
  */
-import type { DistrictHierarchy } from '../geo/index.ts'
-import { createRandom } from '../geo/index.ts'
-import { createNormalDay } from './generators/normal-day.ts'
-import { createHttpProducer } from './http-producer.ts'
+import type { DistrictHierarchy, Sites } from '../geo/index.ts'
+import { expandScenario } from './expand-scenario.ts'
 import { rainstormWarning } from './generators/cap-warning.ts'
+import { createHttpProducer } from './http-producer.ts'
+import { playScenario } from './play-scenario.ts'
+import { findScenario, SCENARIOS } from './scenarios/index.ts'
+import { createSimClock } from './sim-clock.ts'
+import { createSimWorld } from './sim-world.ts'
 
 export interface LiveOptions {
   target: string
@@ -14,42 +18,51 @@ export interface LiveOptions {
   seed: string
   ratePerMinute: number
   district: DistrictHierarchy
+  /** The server's own sites, so a drill does not generate them again. */
+  sites?: Sites
+  /** Drills played over the normal day: every `everyMin` real minutes the next of `scenarios`, at `speed`. Off when absent. */
+  drills?: { everyMin: number; scenarios: readonly string[]; speed?: number }
   log?: { warn(obj: unknown, msg?: string): void }
 }
 
-/** Starts the run; the returned function stops it and waits for the batch in flight. */
+/** Starts the run; the returned function stops it and waits for the requests in flight. */
 export function startLiveSimulation(opts: LiveOptions): () => Promise<void> {
-  // A run id from the start time keeps sourceIds unique across restarts on the same data file.
+  // A run id from the start time keeps ids unique across restarts on the same data file.
   const runId = `live${Date.now().toString(36)}`
-  const gen = createNormalDay({ seed: opts.seed, district: opts.district, runId })
-  const arrivals = createRandom(opts.seed).fork(`arrivals-${runId}`)
+  const world = createSimWorld({ district: opts.district, seed: opts.seed, ...(opts.sites ? { sites: opts.sites } : {}) })
   const producer = createHttpProducer({ target: opts.target, apiKey: opts.apiKey })
-  const meanGapMs = 60_000 / opts.ratePerMinute
-  let stopped = false
-  let timer: NodeJS.Timeout | undefined
-  let inFlight: Promise<unknown> = Promise.resolve()
+  const stop = new AbortController()
+  const onError = (err: unknown, door: string) => opts.log?.warn({ err, door }, 'simulation request failed')
+  const running: Promise<unknown>[] = []
 
-  const tick = () => {
-    if (stopped) return
-    // Draw the events that arrive within the next second at most, and send them together.
-    const batch = []
-    let wait = 0
-    do {
-      wait += -Math.log(1 - arrivals.next()) * meanGapMs
-      batch.push(gen.next(new Date()))
-    } while (wait < 1000 && batch.length < 500)
-    inFlight = producer.send(batch).catch((err: unknown) => opts.log?.warn({ err }, 'simulation batch failed'))
-    timer = setTimeout(tick, Math.max(20, wait))
-  }
-  timer = setTimeout(tick, 500)
+  const day = findScenario('normal-day')!
+  const clock = createSimClock({ speed: 1 })
+  const scenario = { ...day, steps: day.steps.map((s) => (s.source === 'normal-day' ? { ...s, perMinute: opts.ratePerMinute } : s)) }
+  const events = expandScenario({ scenario, world, start: clock.start, runId }).events()
   // The weather bureau warns once per run, so the demo wall has a warning area to draw.
-  inFlight = producer
-    .sendCap(rainstormWarning({ district: opts.district, seed: opts.seed, runId, now: new Date() }))
-    .catch((err: unknown) => opts.log?.warn({ err }, 'simulation warning failed'))
+  running.push(
+    producer.sendCap(rainstormWarning({ district: opts.district, seed: opts.seed, runId, now: new Date() }))
+      .catch((err: unknown) => opts.log?.warn({ err }, 'simulation warning failed'))
+      .then(() => playScenario({ events, clock, producer, signal: stop.signal, lingerMs: 1000, onError })),
+  )
+
+  let timer: NodeJS.Timeout | undefined
+  const drills = opts.drills?.scenarios.filter((name) => name !== 'normal-day' && SCENARIOS[name]) ?? []
+  if (opts.drills && drills.length > 0 && opts.drills.everyMin > 0) {
+    let n = 0
+    const playDrill = () => {
+      const drill = SCENARIOS[drills[n % drills.length]!]!
+      const drillClock = createSimClock({ speed: opts.drills?.speed ?? 10 })
+      const run = expandScenario({ scenario: drill, world, start: drillClock.start, runId: `${runId}d${n++}` })
+      running.push(playScenario({ events: run.events(), clock: drillClock, producer, signal: stop.signal, onError }).catch((err: unknown) => onError(err, 'drill')))
+      timer = setTimeout(playDrill, opts.drills!.everyMin * 60_000)
+    }
+    timer = setTimeout(playDrill, opts.drills.everyMin * 60_000)
+  }
 
   return async () => {
-    stopped = true
     clearTimeout(timer)
-    await inFlight
+    stop.abort()
+    await Promise.allSettled(running)
   }
 }

@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
+import { BENCH_SEED } from '../bench-seed.ts'
 
 const config = loadConfig({
   GRIDWATCH_MODE: 'demo',
+  // The workload's registry ids come from this seed too.
+  GRIDWATCH_SEED: BENCH_SEED,
   SIMULATION: process.env.BENCH_SIMULATION_RATE ? 'on' : 'off',
   ...(process.env.BENCH_SIMULATION_RATE ? { SIMULATION_RATE: process.env.BENCH_SIMULATION_RATE } : {}),
   PORT: '0',

@@ -107,12 +107,16 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
     }
     const place = eventPlace(e)
     const record: CaseRecord = { case: c, key: place.key, buildingId: place.buildingId, lastEventAt: e.occurredAt, hotline: e.source === 'hotline' }
-    repo.save(record)
+    save(record)
     repo.attachEvent(c.id, e, openedAt)
     repo.appendAudit({ caseId: c.id, action: 'open', from: null, to: 'new', actor: SYSTEM_ACTOR, at: openedAt, note: `${e.source}:${e.category} ${e.id}` })
     indexRecord(record)
     return record
   }
+
+  /** Cases changed by the batch being considered, written once each when it ends. */
+  let pending: Map<string, CaseRecord> | null = null
+  const save = (r: CaseRecord) => (pending ? pending.set(r.case.id, r) : repo.save(r))
 
   function attach(record: CaseRecord, e: StoredEvent): void {
     const at = e.receivedAt
@@ -127,7 +131,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
     }
     const lastEventAt = Date.parse(e.occurredAt) > Date.parse(record.lastEventAt) ? e.occurredAt : record.lastEventAt
     const next: CaseRecord = { ...record, case: c, lastEventAt, hotline: record.hotline || e.source === 'hotline' }
-    repo.save(next)
+    save(next)
     repo.attachEvent(c.id, e, at)
     open.set(c.id, next)
     index.touch(c.id, Date.parse(e.occurredAt))
@@ -135,6 +139,17 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
 
   function consider(events: readonly StoredEvent[]): CaseChange[] {
     if (events.length === 0) return []
+    // A case several events of the batch touch is written once, as it stands at the end; a batch
+    // that fails leaves nothing pending for the next one (the transaction rolls its writes back).
+    pending = new Map()
+    try {
+      return considerPending(events)
+    } finally {
+      pending = null
+    }
+  }
+
+  function considerPending(events: readonly StoredEvent[]): CaseChange[] {
     const changes = repo.transaction(() => {
       const out = new Map<string, CaseChange>()
       let maxSeq = repo.lastSeq() ?? 0
@@ -153,6 +168,8 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
           out.set(r.case.id, { case: r.case, kind: 'opened' })
         }
       }
+      for (const r of pending!.values()) repo.save(r)
+      pending!.clear()
       repo.setLastSeq(maxSeq)
       return [...out.values()]
     })

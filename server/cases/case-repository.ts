@@ -107,8 +107,13 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
     case: JSON.parse(r.doc) as Case, key: r.key, buildingId: r.building_id, lastEventAt: r.last_event_at, hotline: r.hotline === 1,
   })
   const getStmt = db.prepare('SELECT doc, key, building_id, last_event_at, hotline FROM cases WHERE id = ?')
-  const saveStmt = db.prepare(`INSERT OR REPLACE INTO cases (id, status, tier, street, key, building_id, last_event_at, hotline, updated_at, doc)
-    VALUES (@id, @status, @tier, @street, @key, @buildingId, @lastEventAt, @hotline, @updatedAt, @doc)`)
+  // An upsert, not INSERT OR REPLACE: a case that gains an event is updated in place rather than deleted
+  // and re-inserted with every index entry.
+  const saveStmt = db.prepare(`INSERT INTO cases (id, status, tier, street, key, building_id, last_event_at, hotline, updated_at, doc)
+    VALUES (@id, @status, @tier, @street, @key, @buildingId, @lastEventAt, @hotline, @updatedAt, @doc)
+    ON CONFLICT (id) DO UPDATE SET status = excluded.status, tier = excluded.tier, street = excluded.street, key = excluded.key,
+      building_id = excluded.building_id, last_event_at = excluded.last_event_at, hotline = excluded.hotline,
+      updated_at = excluded.updated_at, doc = excluded.doc`)
   const listStmt = db.prepare(`SELECT doc FROM cases
     WHERE (@status IS NULL OR (CASE WHEN @status = 'open' THEN status NOT IN ('resolved', 'closed', 'cancelled') ELSE status = @status END))
     AND (@street IS NULL OR street = @street) AND (@tier IS NULL OR tier = @tier)

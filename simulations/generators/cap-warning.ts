@@ -6,11 +6,29 @@
 import type { DistrictHierarchy } from '../../geo/index.ts'
 import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
 
-const LEVELS = [
-  { colour: '蓝色', capSeverity: 'Moderate', hours: 6 },
-  { colour: '黄色', capSeverity: 'Moderate', hours: 6 },
-  { colour: '橙色', capSeverity: 'Severe', hours: 3 },
-] as const
+const LEVELS = {
+  blue: { colour: '蓝色', capSeverity: 'Moderate', hours: 6 },
+  yellow: { colour: '黄色', capSeverity: 'Moderate', hours: 6 },
+  orange: { colour: '橙色', capSeverity: 'Severe', hours: 3 },
+  red: { colour: '红色', capSeverity: 'Extreme', hours: 3 },
+} as const
+export type WarningLevel = keyof typeof LEVELS
+/** The levels a demo run draws from (red is left to drills that ask for it). */
+const DRAWN: readonly WarningLevel[] = ['blue', 'yellow', 'orange']
+
+export interface RainstormOptions {
+  district: DistrictHierarchy
+  seed: string
+  runId: string
+  /** `sent` and `effective`; a scenario passes its simulated time. */
+  now: Date
+  /** Drawn from the seed when absent. */
+  street?: DistrictHierarchy['streets'][number]
+  /** The circle's centre [lng, lat] and radius; drawn inside the street when absent. */
+  centre?: readonly [number, number]
+  radiusKm?: number
+  level?: WarningLevel
+}
 
 /** CAP's dateTime: seconds and a numeric offset (the schema refuses `Z`), in China time. */
 function capTime(d: Date): string {
@@ -25,12 +43,13 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * rainstormWarning({ district, seed: 'chenghua-510108', runId: 'live1', now: new Date() })
  * // '<?xml version="1.0" encoding="UTF-8"?><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">…'
  */
-export function rainstormWarning(opts: { district: DistrictHierarchy; seed: string; runId: string; now: Date }): string {
+export function rainstormWarning(opts: RainstormOptions): string {
   const rng = createRandom(opts.seed).fork(`cap-${opts.runId}`)
-  const street = opts.district.streets[Math.floor(rng.next() * opts.district.streets.length)]!
-  const [lng, lat] = randomPointInPolygon(rng, street)
-  const level = LEVELS[Math.floor(rng.next() * LEVELS.length)]!
-  const radiusKm = 2 + Math.round(rng.next() * 20) / 10
+  // Draws are skipped, not reordered, when a drill fixes a value, so a demo run's warning stays as it was.
+  const street = opts.street ?? opts.district.streets[Math.floor(rng.next() * opts.district.streets.length)]!
+  const [lng, lat] = opts.centre ?? randomPointInPolygon(rng, street)
+  const level = LEVELS[opts.level ?? DRAWN[Math.floor(rng.next() * DRAWN.length)]!]
+  const radiusKm = opts.radiusKm ?? 2 + Math.round(rng.next() * 20) / 10
   const name = street.properties.name
   const expires = new Date(opts.now.getTime() + level.hours * 3600_000)
   return `<?xml version="1.0" encoding="UTF-8"?>
