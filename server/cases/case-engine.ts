@@ -37,8 +37,11 @@ export interface CaseChange {
 }
 
 export interface CaseEngine {
-  /** Opens or attaches for each event (already-attached events are skipped), in one transaction. */
-  consider(events: readonly StoredEvent[]): CaseChange[]
+  /**
+   * Opens or attaches for each event, in one transaction. Events already attached are skipped, unless
+   * the caller says they are `fresh` (just committed, so none can be: the live feed) and spares the lookup.
+   */
+  consider(events: readonly StoredEvent[], opts?: { fresh?: boolean }): CaseChange[]
   /** A dispatcher's (or the system's) action through the state machine; saved and audited when allowed. */
   act(id: string, action: CaseAction, actor: string): MachineResult
   get(id: string): Case | undefined
@@ -137,26 +140,27 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
     index.touch(c.id, Date.parse(e.occurredAt))
   }
 
-  function consider(events: readonly StoredEvent[]): CaseChange[] {
+  function consider(events: readonly StoredEvent[], opts: { fresh?: boolean } = {}): CaseChange[] {
     if (events.length === 0) return []
     // A case several events of the batch touch is written once, as it stands at the end; a batch
     // that fails leaves nothing pending for the next one (the transaction rolls its writes back).
     pending = new Map()
     try {
-      return considerPending(events)
+      return considerPending(events, opts.fresh === true)
     } finally {
       pending = null
     }
   }
 
-  function considerPending(events: readonly StoredEvent[]): CaseChange[] {
-    const changes = repo.transaction(() => {
+  function considerPending(events: readonly StoredEvent[], fresh: boolean): CaseChange[] {
+    // Everything here follows from the stored events, so it need not wait for the disk (see the repository).
+    const changes = repo.replayableTransaction(() => {
       const out = new Map<string, CaseChange>()
       let maxSeq = repo.lastSeq() ?? 0
       for (const e of events) {
         if (e.seq > maxSeq) maxSeq = e.seq
         if (!shouldOpen(e, rules)) continue
-        if (repo.caseIdOfEvent(e.id)) continue
+        if (!fresh && repo.caseIdOfEvent(e.id)) continue
         const ref = index.find(eventPlace(e))
         const target = ref ? open.get(ref.id) : undefined
         if (target) {

@@ -62,6 +62,13 @@ export interface CaseRepository {
   /** The next case number (1, 2, …), kept across restarts. */
   nextNumber(): number
   transaction<T>(fn: () => T): T
+  /**
+   * A transaction of writes that can be made again from the event log (cases opened and attached by the
+   * engine, and the seq it has reached): committed without waiting for the disk. A crash may lose the
+   * last of them, and the engine then considers those events again at boot, since its stored seq is
+   * lost with them. The next durable commit (an operator's action) flushes them too.
+   */
+  replayableTransaction<T>(fn: () => T): T
 }
 
 export function createCaseRepository(db: Database.Database): CaseRepository {
@@ -126,6 +133,8 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
   const metaGet = db.prepare('SELECT value FROM case_meta WHERE key = ?').pluck()
   const metaSet = db.prepare('INSERT OR REPLACE INTO case_meta (key, value) VALUES (?, ?)')
 
+  let caseNumber: number | undefined
+
   return {
     get: (id) => {
       const r = getStmt.get(id) as CaseRow | undefined
@@ -155,10 +164,21 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
     },
     setLastSeq: (seq) => void metaSet.run('lastSeq', String(seq)),
     nextNumber: () => {
-      const n = Number((metaGet.get('caseNumber') as string | undefined) ?? '0') + 1
-      metaSet.run('caseNumber', String(n))
-      return n
+      // Read once, then counted here: a rolled-back batch may skip numbers but never repeats one.
+      caseNumber ??= Number((metaGet.get('caseNumber') as string | undefined) ?? '0')
+      caseNumber += 1
+      metaSet.run('caseNumber', String(caseNumber))
+      return caseNumber
     },
     transaction: (fn) => db.transaction(fn)(),
+    replayableTransaction: (fn) => {
+      const durable = db.pragma('synchronous', { simple: true }) as number
+      db.pragma('synchronous = NORMAL')
+      try {
+        return db.transaction(fn)()
+      } finally {
+        db.pragma(`synchronous = ${durable}`)
+      }
+    },
   }
 }

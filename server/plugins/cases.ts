@@ -5,6 +5,7 @@
  * last one considered (a crash between commit and case) are considered before anything new.
  */
 import fp from 'fastify-plugin'
+import type { StoredEvent } from '../../domain/event.ts'
 import { createCaseEngine, type CaseEngine } from '../cases/case-engine.ts'
 import { createCaseRepository } from '../cases/case-repository.ts'
 import { readCaseRulesFile } from '../cases/case-rules-file.ts'
@@ -16,6 +17,8 @@ declare module 'fastify' {
 }
 
 const REPLAY_PAGE = 5000
+/** Events considered per turn of the event loop. */
+const CONSIDER_CHUNK = 500
 
 export default fp(
   async (fastify) => {
@@ -46,13 +49,34 @@ export default fp(
     }
     log.info({ open: engine.openCount() }, 'open cases indexed')
 
-    const unsubscribe = bus.subscribe((events) => {
+    // Cases are worked out after the reply, a chunk at a time: a producer's acknowledgement and the
+    // wall's frame never wait for correlation, and a 5,000-event batch does not hold the event loop
+    // for its whole length. Nothing is lost by a crash meanwhile: the engine's last seq is stored with
+    // each chunk, so events not yet considered are caught up from the store at the next boot.
+    const pending: StoredEvent[] = []
+    let scheduled = false
+    const considerChunk = () => {
+      const chunk = pending.splice(0, CONSIDER_CHUNK)
       try {
-        engine.consider(events)
+        // Straight from the bus: just committed, so attached to nothing yet.
+        engine.consider(chunk, { fresh: true })
       } catch (err) {
-        // The transaction rolled back: these events stay outside cases, and the error says which batch.
-        log.error({ err, events: events.length }, 'cases not updated')
+        // The transaction rolled back: these events stay outside cases, and the error says which ones.
+        log.error({ err, events: chunk.length, fromSeq: chunk[0]?.seq }, 'cases not updated')
       }
+    }
+    const drain = () => {
+      scheduled = false
+      considerChunk()
+      if (pending.length > 0) schedule()
+    }
+    const schedule = () => {
+      scheduled = true
+      setImmediate(drain)
+    }
+    const unsubscribe = bus.subscribe((events) => {
+      for (const e of events) pending.push(e)
+      if (!scheduled) schedule()
     })
 
     // SLA escalation: overdue cases move up one tier, audited as the system's doing.
@@ -73,6 +97,8 @@ export default fp(
     fastify.addHook('preClose', async () => {
       clearInterval(sweep)
       unsubscribe()
+      // What was stored before the close is considered before the operations database closes.
+      while (pending.length > 0) considerChunk()
     })
   },
   { name: 'cases', dependencies: ['config', 'operations-db', 'store', 'bus'] },
