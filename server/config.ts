@@ -19,6 +19,10 @@ export const ConfigSchema = Type.Object({
   /** Demo simulation intensity: events per minute of real time. */
   SIMULATION_RATE: Type.Number({ exclusiveMinimum: 0, maximum: 600_000, default: 40 }),
   GRIDWATCH_SEED: Type.String({ minLength: 1, default: 'chenghua-510108' }),
+  /** Demo drills played over the normal day, in turn (comma-separated scenario names); `off` for none. */
+  SIMULATION_DRILLS: Type.String({ pattern: '^(off|[a-z-]+(,[a-z-]+)*)$', default: 'highrise-fire,rainstorm,dog-complaints,hotline-surge' }),
+  /** Minutes of real time between two drills. */
+  SIMULATION_DRILL_EVERY_MIN: Type.Number({ exclusiveMinimum: 0, maximum: 1440, default: 20 }),
   /** An imported hierarchy (`npm run geo:import`); unset, `DATA_DIR/hierarchy.json` is used if it exists. */
   HIERARCHY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),

@@ -4,14 +4,22 @@
  */
 import fp from 'fastify-plugin'
 import { DEMO_PRODUCER_KEY } from '../auth/producer-keys.ts'
-import { startLiveSimulation } from '../../simulations/index.ts'
+import { SCENARIOS, startLiveSimulation } from '../../simulations/index.ts'
+import { ConfigError } from '../config.ts'
 
 export default fp(
   async (fastify) => {
     const { config } = fastify
+    // A misspelt drill stops the start even with the simulation off, rather than surprising a later demo.
+    const drills = config.SIMULATION_DRILLS === 'off' ? [] : config.SIMULATION_DRILLS.split(',')
+    const unknown = drills.filter((name) => !SCENARIOS[name] || name === 'normal-day')
+    if (unknown.length > 0) {
+      const known = Object.keys(SCENARIOS).filter((n) => n !== 'normal-day').join(', ')
+      throw new ConfigError(`SIMULATION_DRILLS: no drill named ${unknown.join(', ')}; drills are ${known}, or off`)
+    }
+
     if (config.GRIDWATCH_MODE !== 'demo' || config.SIMULATION !== 'on') return
     let stop: (() => Promise<void>) | undefined
-
     fastify.addHook('onListen', async () => {
       const address = fastify.server.address()
       if (!address || typeof address === 'string') return
@@ -24,6 +32,7 @@ export default fp(
         ratePerMinute: config.SIMULATION_RATE,
         district: fastify.district,
         log: fastify.log.child({ module: 'simulation' }),
+        ...(drills.length > 0 ? { drills: { everyMin: config.SIMULATION_DRILL_EVERY_MIN, scenarios: drills } } : {}),
       })
     })
     // Before the HTTP server stops, so the simulation's last request is not refused mid-flight.

@@ -398,6 +398,8 @@ describe('the wall per source, its filter and the detail drawer', () => {
     expect(await d.getByTestId('drawer-alarm').count()).toBe(1)
     const status = d.getByTestId('alarm-status')
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 5000 }).toBe('active')
+    // Cleared only once acknowledged: no 消警 before 确认.
+    expect(await d.getByTestId('alarm-clear').count()).toBe(0)
     await d.getByTestId('alarm-ack').click()
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 5000 }).toBe('acknowledged')
     expect(await d.getByTestId('drawer-alarm').innerText()).toContain('district')
