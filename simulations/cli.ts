@@ -1,7 +1,8 @@
 /**
  * `npm run simulate -- [--scenario normal-day] [--speed 60|max] [--target URL] [--key KEY] [--seed S]
  *                      [--rate-multiplier K] [--rate N/s] [--count N] [--batch N] [--start ISO] [--run-id ID]
- *                      [--dry-run] [--list]`
+ *                      [--heartbeats SHARE] [--dry-run] [--list]`
+ *      `npm run simulate -- --load [--target URL] [--seconds N] [--rate N/s] [--batch 5000] [--connections K]`
  * Plays a scenario against any Gridwatch server through its public producer doors, with a progress
  * line on stderr and a summary at the end. `--dry-run` prints the events (JSON lines) instead.
  */
@@ -26,7 +27,14 @@ const { values } = parseArgs({
     rate: { type: 'string' },
     /** At most this many events; an open-ended scenario (normal-day) stops at 200 unless told. */
     count: { type: 'string' },
-    batch: { type: 'string', default: '500' },
+    /** normal-day: the share of the 25,620 sensors that send heartbeats (default all: 1; 0 = none). */
+    heartbeats: { type: 'string' },
+    /** A request's size at most: 500 for scenarios, 5000 in load mode. */
+    batch: { type: 'string' },
+    /** Load mode: offer `--rate` (default 20000) events/s for `--seconds` in batches to /api/v1/events. */
+    load: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '8' },
     start: { type: 'string' },
     'run-id': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -42,6 +50,10 @@ const fail = (msg: string): never => {
 if (values.list) {
   for (const s of Object.values(SCENARIOS)) process.stdout.write(`${s.name.padEnd(16)} ${s.title}\n${' '.repeat(17)}${s.summary}\n`)
   process.exit(0)
+}
+if (values.load) {
+  const { loadCommand } = await import('./load-command.ts')
+  process.exit(await loadCommand(values))
 }
 const base = SCENARIOS[values.scenario] ?? fail(`unknown scenario '${values.scenario}'; available: ${Object.keys(SCENARIOS).join(', ')}`)
 let speed = 1
@@ -59,7 +71,14 @@ if (!(count > 0)) fail('--count must be a positive number')
 const start = values.start === undefined ? undefined : new Date(values.start)
 if (start && Number.isNaN(start.getTime())) fail(`--start '${values.start}' is not a date-time`)
 
-const scenario = rate === undefined ? base : { ...base, steps: base.steps.map((s) => (s.source === 'normal-day' ? { ...s, perMinute: rate * 60 } : s)) }
+const heartbeats = values.heartbeats === undefined ? undefined : Number(values.heartbeats)
+if (heartbeats !== undefined && !(heartbeats >= 0 && heartbeats <= 1)) fail('--heartbeats must be a share between 0 and 1')
+const scenario = {
+  ...base,
+  steps: base.steps.map((s) => (s.source === 'normal-day'
+    ? { ...s, ...(rate !== undefined ? { perMinute: rate * 60 } : {}), ...(heartbeats !== undefined ? { heartbeats } : {}) }
+    : s)),
+}
 const runId = values['run-id'] ?? `cli${Date.now().toString(36)}`
 process.stderr.write(`preparing ${scenario.name} (seed ${values.seed})…\n`)
 const world = createSimWorld({ district: generateDistrict({ seed: values.seed }), seed: values.seed })
@@ -99,7 +118,7 @@ const line = (p: PlayProgress) => {
 const progress = (p: PlayProgress) => process.stderr.write(`\r${line(p)}`)
 const summary = await playScenario({
   events: run.events(), clock, producer: createHttpProducer({ target: values.target, apiKey: values.key }),
-  maxEvents: count, maxBatch: Number(values.batch), onProgress: progress,
+  maxEvents: count, maxBatch: Number(values.batch ?? 500), onProgress: progress,
   onError: (err, door, events) => process.stderr.write(`\n${door}: ${events.length} events refused: ${(err as Error).message}\n`),
 }).catch((err: unknown) => fail(`\n${(err as Error).message}`))
 const secs = summary.elapsedMs / 1000

@@ -9,6 +9,7 @@ import { createRandom, type Random } from '../geo/index.ts'
 import { labelPoint } from '../geo/label-point.ts'
 import { snapshotUrls } from '../server/cameras/snapshot-url.ts'
 import { rainstormWarning } from './generators/cap-warning.ts'
+import { CALIBRATED_PER_MINUTE, createDistrictDay } from './generators/district-day.ts'
 import { createNormalDay } from './generators/normal-day.ts'
 import { callerPhone, hotlineForm } from './hotline-form.ts'
 import { itemToDoor } from './item-to-door.ts'
@@ -165,13 +166,26 @@ function stepEvents(step: Exclude<Step, { source: 'normal-day' }>, rng: Random, 
   }
 }
 
-/** The `normal-day` mix in the step's window: Poisson arrivals at `perMinute` simulated. */
+/** The latest instant a Date can hold: an open-ended window's end. */
+const END_OF_TIME = 8.64e15
+
+/** The `normal-day` mix in the step's window: flat Poisson arrivals at `perMinute`, or the calibrated day. */
 function* background(step: Extract<Step, { source: 'normal-day' }>, o: ExpandOptions): Generator<SimEvent> {
   const [from, to] = windowOf(step.at)
   const end = Math.min(to, o.scenario.durationMin)
+  if (step.profile === 'calibrated') {
+    const scale = (step.perMinute === undefined ? 1 : step.perMinute / CALIBRATED_PER_MINUTE) * (o.rateMultiplier ?? 1)
+    const day = createDistrictDay({
+      world: o.world, runId: `${o.runId}-${step.name}`, scale, step: step.name,
+      ...(step.floor !== undefined ? { floor: step.floor } : {}), ...(step.heartbeats !== undefined ? { heartbeats: step.heartbeats } : {}),
+    })
+    const t0 = o.start.getTime()
+    yield* day.events(new Date(t0 + from * MINUTE), new Date(Math.min(END_OF_TIME, t0 + end * MINUTE)))
+    return
+  }
   const gen = createNormalDay({ seed: o.world.seed, district: o.world.district, runId: `${o.runId}-${step.name}` })
   const arrivals = createRandom(o.world.seed).fork(`arrivals-${o.runId}-${step.name}`)
-  const meanGapMs = MINUTE / (step.perMinute * (o.rateMultiplier ?? 1))
+  const meanGapMs = MINUTE / ((step.perMinute ?? 40) * (o.rateMultiplier ?? 1))
   let ms = from * MINUTE
   for (;;) {
     ms += -Math.log(1 - arrivals.next()) * meanGapMs

@@ -17,6 +17,11 @@ export type Open311Reply = { service_request_id: string; service_notice: string 
 export interface HttpProducer {
   /** `POST /api/v1/events`: any source, as a generic gateway sends it. */
   send(items: IngestItem[]): Promise<IngestReply>
+  /**
+   * `POST /api/v1/events` with a body already serialised (a JSON array of items): the load mode
+   * serialises its batches before timing starts, so `JSON.stringify` is not what it measures.
+   */
+  sendEventsJson(body: string): Promise<IngestReply>
   /** Publishes one CAP 1.2 message to `POST /api/v1/cap`, retried like a batch. */
   sendCap(xml: string): Promise<unknown>
   /** `POST /api/v1/sensors/events`: a sensor platform's state messages. */
@@ -69,6 +74,7 @@ export function createHttpProducer(opts: { target: string; apiKey: string; retri
 
   return {
     send: async (items) => (await json('/api/v1/events', items)) as IngestReply,
+    sendEventsJson: async (body) => (await post('/api/v1/events', 'application/json', body, 201)) as IngestReply,
     sendCap: (xml) => post('/api/v1/cap', 'application/cap+xml', xml, 201),
     sendSensorMessages: async (messages) => (await json('/api/v1/sensors/events', messages)) as SensorReply,
     sendDetections: async (messages) => (await json('/api/v1/detections', messages)) as IngestReply,

@@ -23,7 +23,14 @@ export interface LiveOptions {
   /** Drills played over the normal day: every `everyMin` real minutes the next of `scenarios`, at `speed`. Off when absent. */
   drills?: { everyMin: number; scenarios: readonly string[]; speed?: number }
   log?: { warn(obj: unknown, msg?: string): void }
+  /** The share of the installed sensors that send heartbeats (default 0.02, about 500 sensors, ~9 messages/s). */
+  heartbeats?: number
 }
+
+/** The demo's share of each source spread evenly over the day. */
+export const LIVE_FLOOR = 0.25
+/** The demo's heartbeat sample of the installed base. */
+export const LIVE_HEARTBEATS = 0.02
 
 /** Starts the run; the returned function stops it and waits for the requests in flight. */
 export function startLiveSimulation(opts: LiveOptions): () => Promise<void> {
@@ -37,7 +44,15 @@ export function startLiveSimulation(opts: LiveOptions): () => Promise<void> {
 
   const day = findScenario('normal-day')!
   const clock = createSimClock({ speed: 1 })
-  const scenario = { ...day, steps: day.steps.map((s) => (s.source === 'normal-day' ? { ...s, perMinute: opts.ratePerMinute } : s)) }
+  // The demo compresses the day to `ratePerMinute` events a minute; a quarter of each source is spread
+  // evenly so the wall is never empty at night, and a sample of the sensors beats (all 25,620 would be
+  // ~427 messages/s, too much for a 2-core demo machine next to everything else).
+  const scenario = {
+    ...day,
+    steps: day.steps.map((s) => (s.source === 'normal-day'
+      ? { ...s, perMinute: opts.ratePerMinute, floor: LIVE_FLOOR, heartbeats: opts.heartbeats ?? LIVE_HEARTBEATS }
+      : s)),
+  }
   const events = expandScenario({ scenario, world, start: clock.start, runId }).events()
   // The weather bureau warns once per run, so the demo wall has a warning area to draw.
   running.push(

@@ -88,10 +88,25 @@ export interface CapStep extends StepBase {
   level: 'blue' | 'yellow' | 'orange' | 'red'
 }
 
-/** The ordinary day underneath, `perMinute` events of the `normal-day` mix (scaled by `--rate-multiplier`). */
+/** The ordinary day underneath (scaled by `--rate-multiplier`). */
 export interface BackgroundStep extends StepBase {
   source: 'normal-day'
-  perMinute: number
+  /**
+   * `flat` (the default): `perMinute` events of the even `normal-day` mix, at any hour.
+   * `calibrated`: the district's day by the hour (generators/district-day.ts): hotline, patrols,
+   * detections, sensor faults and self-clearing alarms, each with its own profile on the simulated
+   * Shanghai clock.
+   */
+  profile?: 'flat' | 'calibrated'
+  /**
+   * Events per simulated minute. Flat: the rate (40 when absent). Calibrated: the day's shape scaled
+   * so that it averages this; absent, the real district (about 1.2 a minute).
+   */
+  perMinute?: number
+  /** Calibrated only: the share of the installed sensors that send heartbeats (0–1; 0 when absent). */
+  heartbeats?: number
+  /** Calibrated only: the share of each source spread evenly over the day, so a demo wall never sleeps (0–1). */
+  floor?: number
 }
 
 export type Step = SensorStep | HotlineStep | IncidentStep | DetectionStep | CapStep | BackgroundStep

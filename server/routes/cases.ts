@@ -10,6 +10,8 @@ import { canDispatch } from '../../domain/auth.ts'
 import { Case, CaseAction, CaseAuditEntry, CaseStatus, CaseTier } from '../../domain/cases.ts'
 import { StoredEvent } from '../../domain/event.ts'
 import { ErrorReply } from '../schemas.ts'
+import { CaseBoard } from '../../domain/case-board.ts'
+import { caseBoard } from '../cases/case-board.ts'
 import { httpError } from '../http-error.ts'
 import { streetFilter } from '../realtime/rooms.ts'
 import { publicEvent } from '../privacy/public-event.ts'
@@ -60,6 +62,27 @@ const cases: FastifyPluginAsyncTypebox = async (fastify) => {
       const own = streetFilter(request.user.scope)
       if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
       return { cases: engine.list({ status, street: own ?? street, tier, limit }) }
+    },
+  )
+
+  fastify.get(
+    '/api/v1/cases/board',
+    {
+      onRequest: fastify.requireUser,
+      schema: {
+        tags: ['cases'],
+        summary: 'Open cases by tier, overdue and escalated counts, and the most urgent, within the caller’s scope',
+        security: [{ bearer: [] }],
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })) }),
+        response: { 200: CaseBoard, 401: ErrorReply },
+      },
+    },
+    async (request) => {
+      const own = streetFilter(request.user.scope)
+      const inScope = function* () {
+        for (const c of engine.openCases()) if (!own || c.path.street === own) yield c
+      }
+      return caseBoard(inScope(), new Date(), request.query.limit ?? 20)
     },
   )
 

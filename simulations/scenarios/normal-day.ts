@@ -1,15 +1,18 @@
-/** 平常的一天 / A normal day: the district's ordinary mix from every source, with no end. */
+/** 平常的一天 / A normal day: the district's ordinary day from every source, by the hour, with no end. */
 import { defineScenario } from '../scenario.ts'
 
 export default defineScenario({
   name: 'normal-day',
   title: '平常的一天 / A normal day',
-  summary: 'Hotline calls, grid workers’ reports, AI camera detections and sensor alarms and faults in the usual mix, ' +
-    'placed in real streets (some persistently busier than others); sensors and cameras are registry ids.',
+  summary: 'The district’s day by the hour on the simulated Shanghai clock: ~1,000 hotline calls (peaks mid-morning and ' +
+    'mid-afternoon) from compounds, markets and construction sites; grid workers’ patrols 08:30–18:00; dog detections ' +
+    'at dawn and in the evening near parks and compounds; sensor faults, rare self-clearing alarms and the heartbeats ' +
+    'of all 25,620 sensors; some compounds and streets persistently worse.',
   expectedEffect: [
-    'A steady stream of events from every source on the wall; busier streets stand out on the map.',
-    'Sensor alarms open in GET /api/v1/alarms now and then; detection hotspots form at a few trouble spots.',
+    'Events from every source on the wall, busiest mid-morning and mid-afternoon; hotspot compounds and streets stand out on the map.',
+    'Sensor alarms open in GET /api/v1/alarms now and then and read normal a few minutes later; every sensor shows online.',
   ],
   durationMin: Infinity,
-  steps: [{ name: 'day', source: 'normal-day', at: [0, Infinity], perMinute: 40 }],
+  // The real district's rate; `--rate` (or the demo's SIMULATION_RATE) scales the same shape.
+  steps: [{ name: 'day', source: 'normal-day', at: [0, Infinity], profile: 'calibrated', heartbeats: 1 }],
 })

@@ -510,4 +510,12 @@ describe('the wall per source, its filter and the detail drawer', () => {
       }), { timeout: 15_000 })
       .toEqual([3])
   })
+
+  it('shows the open cases the events made, by tier, with a countdown to each one’s deadline', async () => {
+    const board = page.getByTestId('case-board')
+    await expect.poll(async () => Number((await board.getByTestId('case-open').innerText()).replace(/\D/g, '')), { timeout: 10_000 }).toBeGreaterThan(0)
+    const row = board.getByTestId('case-row').first()
+    await row.waitFor({ timeout: 5000 })
+    expect(await row.innerText()).toMatch(/(接单|到场|办结)(剩|超) \d{1,2}:\d{2}/)
+  })
 })

@@ -246,3 +246,22 @@ describe('restart', () => {
     expect(server.app.cases.get(fire.id)!.eventIds).toHaveLength(7)
   })
 })
+
+describe('GET /api/v1/cases/board', () => {
+  it('counts the open cases by tier and ranks the most urgent, within the caller’s scope', async () => {
+    const sensor = smokeSensorIn(6)
+    await sensorAlarm(sensor, minutesAgo(1))
+    const { status, body } = await call<{ open: number; byTier: Record<string, number>; overdue: number; urgent: Array<{ case: Case; due: string }> }>('GET', '/api/v1/cases/board?limit=5')
+    expect(status).toBe(200)
+    expect(body.open).toBeGreaterThan(0)
+    expect(body.byTier['microgrid']! + body.byTier['community']! + body.byTier['street']!).toBe(body.open)
+    expect(body.urgent.length).toBeLessThanOrEqual(5)
+    const dues = body.urgent.map((u) => Date.parse(u.due))
+    expect(dues).toEqual([...dues].sort((a, b) => a - b))
+    const own = streetId(6)
+    const mine = await call<{ open: number; urgent: Array<{ case: Case }> }>('GET', '/api/v1/cases/board', `street-${own}`)
+    expect(mine.body.open).toBeGreaterThan(0)
+    expect(mine.body.open).toBeLessThanOrEqual(body.open)
+    expect(mine.body.urgent.every((u) => u.case.path.street === own)).toBe(true)
+  })
+})

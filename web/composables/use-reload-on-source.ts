@@ -1,22 +1,39 @@
 /**
- * Calls `reload` when an event of `source` newer than any seen before arrives on the live feed: the
- * server-side list it feeds (warnings, hotspots) has changed. The first look only records where the
- * feed stands, since the list has just been loaded.
+ * Calls `reload` when an event newer than any seen before arrives on the live feed (of `source`, or
+ * of any source): the server-side list it feeds (warnings, hotspots, the case board) has changed. The
+ * first look only records where the feed stands, since the list has just been loaded. With
+ * `minGapMs`, reloads are spaced at least that far apart, the last one always made (a busy feed must
+ * not turn into a request per frame).
  */
-import { watch } from 'vue'
+import { onBeforeUnmount, watch } from 'vue'
 import type { Source } from '../../domain/event.ts'
 import { useEventsStore } from '../stores/events.ts'
 
-export function useReloadOnSource(source: Source, reload: () => void): void {
+export function useReloadOnSource(source: Source | 'any', reload: () => void, minGapMs = 0): void {
   const events = useEventsStore()
   let lastSeq: number | null = null
+  let lastReload = 0
+  let trailing: ReturnType<typeof setTimeout> | undefined
+
+  const fire = () => {
+    trailing = undefined
+    lastReload = Date.now()
+    reload()
+  }
+
   watch(
     () => events.feed,
     (feed) => {
-      const newest = feed.findLast((e) => e.source === source)?.seq ?? 0
-      if (lastSeq !== null && newest > lastSeq) reload()
+      const newest = (source === 'any' ? feed.at(-1) : feed.findLast((e) => e.source === source))?.seq ?? 0
+      const changed = lastSeq !== null && newest > lastSeq
       lastSeq = Math.max(lastSeq ?? 0, newest)
+      if (!changed || trailing) return
+      const wait = lastReload + minGapMs - Date.now()
+      if (wait <= 0) fire()
+      else trailing = setTimeout(fire, wait)
     },
     { immediate: true },
   )
+
+  onBeforeUnmount(() => clearTimeout(trailing))
 }

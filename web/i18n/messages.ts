@@ -40,6 +40,16 @@ const zhCN = {
     title: '街道事件分布',
     hint: '今日 {n} 件',
   },
+  cases: {
+    title: '工单态势',
+    open: '待处置 {n}',
+    overdue: '超时',
+    escalated: '已上报',
+    empty: '暂无待处置工单',
+    due: { accept: '接单', arrive: '到场', resolve: '办结' },
+    left: '{what}剩 {time}',
+    late: '{what}超 {time}',
+  },
   map: {
     title: '成华区 · 事件态势',
     legend: '事件等级',
@@ -282,6 +292,16 @@ const en: Messages = {
   ranking: {
     title: 'Events by street',
     hint: '{n} today',
+  },
+  cases: {
+    title: 'Cases',
+    open: '{n} open',
+    overdue: 'Overdue',
+    escalated: 'Escalated',
+    empty: 'No open cases',
+    due: { accept: 'accept', arrive: 'arrive', resolve: 'resolve' },
+    left: '{what} in {time}',
+    late: '{what} {time} late',
   },
   map: {
     title: 'Chenghua District · Live situation',
