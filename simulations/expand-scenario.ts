@@ -16,6 +16,7 @@ import { itemToDoor } from './item-to-door.ts'
 import type { Count, Scenario, Step, When } from './scenario.ts'
 import type { SimEvent } from './sim-event.ts'
 import { pointAt, resolveFocus, type ResolvedFocus, type SimWorld } from './sim-world.ts'
+import { mergeByDue } from './merge-by-due.ts'
 
 export interface ExpandOptions {
   scenario: Scenario
@@ -217,18 +218,7 @@ export function expandScenario(o: ExpandOptions): ExpandedScenario {
     scripted: scripted.length,
     *events() {
       const streams = [scripted[Symbol.iterator](), ...backgrounds.map((b) => background(b, o))]
-      const heads = streams.map((s) => s.next())
-      for (;;) {
-        let best = -1
-        for (let i = 0; i < heads.length; i++) {
-          const h = heads[i]!
-          if (h.done) continue
-          if (best < 0 || h.value.dueAt < (heads[best]!.value as SimEvent).dueAt) best = i
-        }
-        if (best < 0) return
-        yield heads[best]!.value as SimEvent
-        heads[best] = streams[best]!.next()
-      }
+      yield* mergeByDue(streams)
     },
   }
 }

@@ -26,6 +26,7 @@ import { itemToDoor } from '../item-to-door.ts'
 import type { SimEvent } from '../sim-event.ts'
 import type { SimWorld } from '../sim-world.ts'
 import { TITLES } from './titles.ts'
+import { mergeByDue } from '../merge-by-due.ts'
 
 export type DayStream = 'hotline' | 'patrol' | 'detection' | 'fault' | 'alarm'
 
@@ -334,18 +335,7 @@ export function createDistrictDay(o: DistrictDayOptions): DistrictDay {
         hotline(fork('hotline'), from, to), patrol(fork('patrol'), from, to), detection(fork('detection'), from, to),
         fault(fork('fault'), from, to), alarm(fork('alarm'), from, to), heartbeats(fork('heartbeat'), from, to),
       ]
-      const heads = streams.map((s) => s.next())
-      for (;;) {
-        let best = -1
-        for (let i = 0; i < heads.length; i++) {
-          const h = heads[i]!
-          if (h.done) continue
-          if (best < 0 || h.value.dueAt < (heads[best]!.value as SimEvent).dueAt) best = i
-        }
-        if (best < 0) return
-        yield heads[best]!.value as SimEvent
-        heads[best] = streams[best]!.next()
-      }
+      yield* mergeByDue(streams)
     },
   }
 }
