@@ -70,6 +70,8 @@ export function hotlineForm(call: HotlineCall, rng: Random): Record<string, stri
     lat: call.lat.toFixed(7),
     long: call.lng.toFixed(7),
     description: call.description,
+    // The Gridwatch extension: the call's simulated time, not the moment it is posted.
+    requested_datetime: call.at,
   }
   if (call.phone) form.phone = call.phone
   for (const a of service.attributes) {

@@ -35,7 +35,8 @@ export function sourceIdFor(producer: string, idempotencyKey: string | undefined
 /** What makes two POSTs "the same request": everything the client said, not when it said it. */
 export function requestFingerprint(s: Submission): string {
   // The key is a credential, and attributes count once, as checked answers, however they were encoded.
-  const fields = Object.entries(s.body).filter(([k]) => k !== 'api_key' && !k.startsWith('attribute'))
+  // The call's time is not what makes it the same call: a gateway replaying its queue may stamp it anew.
+  const fields = Object.entries(s.body).filter(([k]) => k !== 'api_key' && k !== 'requested_datetime' && !k.startsWith('attribute'))
   const sorted = [...fields, ['answers', s.answers] as const].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return sha256(JSON.stringify(sorted))
 }
@@ -61,7 +62,7 @@ export function toHotlineItem(s: Submission, now: Date): IngestItem {
     source: 'hotline',
     sourceId: sourceIdFor(s.producer, s.idempotencyKey),
     category: s.service.code,
-    occurredAt: now.toISOString(),
+    occurredAt: s.body.requested_datetime ? new Date(s.body.requested_datetime).toISOString() : now.toISOString(),
     location: s.location,
     ...(s.body.description !== undefined ? { description: s.body.description } : {}),
     attrs,

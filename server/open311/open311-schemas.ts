@@ -106,6 +106,12 @@ export const PostBody = Type.Object({
   last_name: Text(64),
   phone: Type.Optional(Type.String({ pattern: '^[0-9+()\\- ]{3,32}$' })),
   description: Text(4000),
+  /**
+   * A Gridwatch extension to GeoReport v2, whose POST has no time: when the call came in, for a hotline
+   * gateway forwarding calls later (or a drill at speed). ISO 8601 with its zone; absent, the arrival
+   * time is used, as the spec implies.
+   */
+  requested_datetime: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$' })),
   media_url: Type.Optional(Type.String({ pattern: '^https?://', maxLength: 2048 })),
   attribute: Type.Optional(Type.Record(Type.String(), Type.Union([AttributeValue, Type.Array(AttributeValue, { maxItems: 100 })]))),
 }, { additionalProperties: true })

@@ -110,7 +110,8 @@ describe('POST /api/v1/incidents', () => {
     const seen: string[] = []
     otherSocket.on('events', (f: EventsFrame) => seen.push(...f.events.map((e) => e.id)))
     await Promise.all([waitFor(ownSocket, 'snapshot', (s) => s), waitFor(otherSocket, 'snapshot', (s) => s)])
-    const arrived = waitFor(ownSocket, 'events', (f: EventsFrame) => f.events.find((e) => e.source === 'incident'))
+    // By its own id: an earlier test's report may still be on its way in a frame.
+    const arrived = waitFor(ownSocket, 'events', (f: EventsFrame) => f.events.find((e) => e.sourceId === 'stream-1'))
     const reply = await (await post(report({ reportId: 'stream-1' }))).json()
     expect((await arrived).id).toBe(reply.events[0].id)
     await new Promise((r) => setTimeout(r, 600))

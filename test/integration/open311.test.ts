@@ -135,6 +135,18 @@ describe('POST requests', () => {
     expect(reply[0].service_notice).toContain(server.app.district.streets[2]!.properties.name)
   })
 
+  it('takes the call’s own time from requested_datetime (a Gridwatch extension), else the arrival time', async () => {
+    const [lng, lat] = pointIn(2)
+    const res = await postForm(noiseFields(lng, lat, { requested_datetime: '2026-11-29T07:45:00+08:00' }))
+    expect(res.status).toBe(200)
+    const id = (await res.json())[0].service_request_id as string
+    expect(stored(id).occurredAt).toBe('2026-11-28T23:45:00.000Z')
+    const [read] = await getJson(`requests/${id}.json`)
+    expect(read.requested_datetime).toBe('2026-11-29T07:45:00+08:00')
+    const bad = await postForm(noiseFields(lng, lat, { requested_datetime: '2026-11-29 07:45' }))
+    expect(bad.status).toBe(400)
+  })
+
   it('takes JSON with only an address_string, placed at the named community', async () => {
     const community = server.app.district.communities[10]!.properties
     const street = server.app.district.streets.find((s) => s.properties.id === community.parentId)!.properties
