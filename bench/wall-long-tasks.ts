@@ -8,6 +8,7 @@
  */
 import type { Page } from 'playwright-core'
 import { launchChromium } from '../test/browser/chromium.ts'
+import { signIn } from '../test/browser/sign-in.ts'
 import { buildWebIfStale } from '../scripts/build-web-if-stale.ts'
 import { startChildServer } from './child-server.ts'
 
@@ -84,9 +85,7 @@ export async function benchWallLongTasks(seconds: number): Promise<{ ours: LongT
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
     await page.goto(`${server.url}/login`)
-    await page.getByTestId('login-username').fill('wall')
-    await page.getByTestId('login-password').fill('demo')
-    await page.getByTestId('login-submit').click()
+    await signIn(page, 'wall')
     await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })
     // Let the first snapshot's work finish before measuring anything.
     await page.waitForTimeout(2000)

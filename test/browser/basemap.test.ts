@@ -14,6 +14,7 @@ import { BASEMAP_COLORS, BASEMAP_LAYER_PREFIX, BASEMAP_SOURCE } from '../../web/
 import { LAYERS, MAP_BACKGROUND } from '../../web/map/district-style.ts'
 import { startTestServer, type TestServer } from '../helpers/build-app.ts'
 import { launchChromium } from './chromium.ts'
+import { signIn } from './sign-in.ts'
 
 const ARTIFACTS = 'test-results'
 const FIRENZE = fileURLToPath(new URL('../../../shared/data/basemap/firenze.pmtiles', import.meta.url))
@@ -46,10 +47,8 @@ async function openWall(server: TestServer, watch: (page: Page) => void): Promis
   watch(page)
   await page.goto(`${server.url}/wall`)
   await page.waitForURL(/\/login/)
-  await page.getByTestId('login-username').fill('wall')
-  await page.getByTestId('login-password').fill('demo')
   const basemapAnswered = page.waitForResponse((r) => r.url().endsWith('/api/v1/basemap'))
-  await page.getByTestId('login-submit').click()
+  await signIn(page, 'wall')
   await page.waitForURL(/\/wall/)
   expect((await basemapAnswered).status()).toBe(200)
   await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })

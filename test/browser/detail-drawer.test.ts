@@ -14,6 +14,7 @@ import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
 import { PRODUCER_KEY, startTestServer, type TestServer } from '../helpers/build-app.ts'
 import { launchChromium } from './chromium.ts'
+import { signIn } from './sign-in.ts'
 
 const ARTIFACTS = 'test-results'
 const CALLER_PHONE = '13812345678'
@@ -214,9 +215,7 @@ describe('the wall per source, its filter and the detail drawer', () => {
   it('signs in as the district dispatcher and receives one event of every source', async () => {
     await page.goto(`${server.url}/wall`)
     await page.waitForURL(/\/login/)
-    await page.getByTestId('login-username').fill('district')
-    await page.getByTestId('login-password').fill('demo')
-    await page.getByTestId('login-submit').click()
+    await signIn(page, 'district')
     await page.waitForURL(/\/wall/)
     await expect.poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
     await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })
@@ -483,9 +482,7 @@ describe('the wall per source, its filter and the detail drawer', () => {
   it('gives a read-only wall account the detail but no alarm buttons', async () => {
     await page.evaluate(() => localStorage.clear())
     await page.goto(`${server.url}/login`)
-    await page.getByTestId('login-username').fill('wall')
-    await page.getByTestId('login-password').fill('demo')
-    await page.getByTestId('login-submit').click()
+    await signIn(page, 'wall')
     await page.waitForURL(/\/wall/)
     await feedRow(ids.sensorAlarm!).waitFor({ timeout: 10_000 })
     const d = await openFromFeed(ids.sensorAlarm!)

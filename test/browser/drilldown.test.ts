@@ -6,6 +6,7 @@ import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-
 import { labelPoint } from '../../geo/label-point.ts'
 import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
 import { launchChromium } from './chromium.ts'
+import { signIn } from './sign-in.ts'
 
 const ARTIFACTS = 'test-results'
 let server: TestServer
@@ -59,9 +60,7 @@ describe('drilling down the hierarchy on the wall map', () => {
   it('logs in and waits for the map', async () => {
     await page.goto(`${server.url}/wall`)
     await page.waitForURL(/\/login/)
-    await page.getByTestId('login-username').fill('wall')
-    await page.getByTestId('login-password').fill('demo')
-    await page.getByTestId('login-submit').click()
+    await signIn(page, 'wall')
     await page.waitForURL(/\/wall/)
     await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })
     expect(await crumbs()).toEqual(['成华区'])

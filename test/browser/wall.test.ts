@@ -5,6 +5,7 @@ import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
 import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
 import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
 import { launchChromium } from './chromium.ts'
+import { signIn } from './sign-in.ts'
 
 const ARTIFACTS = 'test-results'
 let server: TestServer
@@ -35,9 +36,7 @@ describe('the wall', () => {
   it('logs in, shows the live wall and draws the district map', async () => {
     await page.goto(`${server.url}/wall`)
     await page.waitForURL(/\/login/)
-    await page.getByTestId('login-username').fill('wall')
-    await page.getByTestId('login-password').fill('demo')
-    await page.getByTestId('login-submit').click()
+    await signIn(page, 'wall')
     await page.waitForURL(/\/wall/)
     await expect.poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
     await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })

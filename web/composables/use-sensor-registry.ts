@@ -3,10 +3,8 @@
  * for the drawer's sensor section. The event's own attrs are shown meanwhile, and if the registry
  * does not answer (an older server, a sensor since removed) they are all there is.
  */
-import { shallowRef, watch } from 'vue'
 import { num, text, type Attrs } from '../drawer/read-attrs.ts'
-import { requestJson } from '../http/request-json.ts'
-import { useAuthStore } from '../stores/auth.ts'
+import { useRegistryEntry } from './use-registry-entry.ts'
 
 export interface SensorEntry {
   placement: string | null
@@ -32,26 +30,5 @@ function toEntry(body: unknown): SensorEntry | null {
 }
 
 export function useSensorRegistry(sensorId: () => string | null) {
-  const auth = useAuthStore()
-  /** The registry entry; null until loaded, or when the registry has none. */
-  const entry = shallowRef<SensorEntry | null>(null)
-  let generation = 0
-
-  watch(
-    sensorId,
-    async (id) => {
-      const gen = ++generation
-      entry.value = null
-      if (!id) return
-      try {
-        const body = await requestJson<unknown>(`/api/v1/sensors/${encodeURIComponent(id)}`, { token: auth.token })
-        if (gen === generation) entry.value = toEntry(body)
-      } catch {
-        // Not in the registry (or no registry yet): the event's attrs stand alone.
-      }
-    },
-    { immediate: true },
-  )
-
-  return { entry }
+  return { entry: useRegistryEntry((id) => `/api/v1/sensors/${id}`, sensorId, toEntry) }
 }
