@@ -1,7 +1,9 @@
 /**
  * Case engine throughput (the dispatch issue): hotline events/s through opening rules, correlation and
- * routing with 10,000 cases open, each attached event written to the operations database (WAL,
- * `synchronous=FULL`, as the server opens it). Peer: raw better-sqlite3 inserts of the same
+ * routing with 10,000 cases already open and indexed: four in five events find and join their open case
+ * among them, one in five opens a new case (routed to a tier and department, SLA deadlines), each change
+ * written to the operations database (WAL, `synchronous=FULL`, as the server opens it), with the KPI
+ * projection following the engine's changes as `fastify.kpi` does. Peer: raw better-sqlite3 inserts of the same
  * `case_events` rows in transactions of the same size: the persistence floor, without any thinking.
  */
 import Database from 'better-sqlite3'
@@ -11,6 +13,7 @@ import { join } from 'node:path'
 import { createCaseEngine } from '../server/cases/case-engine.ts'
 import { createCaseRepository } from '../server/cases/case-repository.ts'
 import { offset, storedEvent } from '../server/cases/test-events.ts'
+import { createKpiService } from '../server/kpi/kpi-service.ts'
 
 const HERE = { lng: 104.1, lat: 30.66 }
 const T0 = Date.parse('2026-05-22T10:00:00Z')
@@ -33,18 +36,23 @@ const spread = (i: number, min: number) => storedEvent({
   path: { district: '510108', street: '510108001', community: '510108001001', grid: '510108001001001', microgrid: `MG-${i}` },
 })
 
-export function benchCaseEngine(events: number): { ours: number; peer: number; open: number } {
+export function benchCaseEngine(events: number): { ours: number; peer: number; open: number; openAfter: number; opened: number } {
   const dir = mkdtempSync(join(tmpdir(), 'gridwatch-bench-cases-'))
   try {
     const db = openDb(dir)
     const engine = createCaseEngine(createCaseRepository(db), { windowMs: 15 * 60_000, radiusM: 150, now: () => new Date(T0 + 30 * 60_000) })
     for (let k = 0; k < OPEN_CASES / BATCH; k++) engine.consider(Array.from({ length: BATCH }, (_, i) => spread(k * BATCH + i, 0)))
-    // Repeat calls five minutes later: each must find its open case among the 10,000 and attach to it.
-    const stream = Array.from({ length: events }, (_, i) => spread((i * 7) % OPEN_CASES, 5))
+    const open = engine.openCount()
+    const kpi = createKpiService(() => [], { areas: { streets: [], communities: [] }, streamMs: 5000, now: () => T0 + 30 * 60_000 })
+    engine.onChange((changes) => kpi.consume(changes))
+    // Five minutes later: repeat calls, each of which must find its open case among the 10,000 and join
+    // it, and one in five from a new place, which opens a case of its own.
+    const stream = Array.from({ length: events }, (_, i) => (i % 5 === 4 ? spread(OPEN_CASES + i, 5) : spread((i * 7) % OPEN_CASES, 5)))
     let started = performance.now()
     for (let k = 0; k < events; k += BATCH) engine.consider(stream.slice(k, k + BATCH))
     const ours = events / ((performance.now() - started) / 1000)
-    const open = engine.openCount()
+    const openAfter = engine.openCount()
+    kpi.close()
     db.close()
 
     const raw = openDb(dir)
@@ -58,7 +66,7 @@ export function benchCaseEngine(events: number): { ours: number; peer: number; o
     for (let k = 0; k < events; k += BATCH) write(peerRows.slice(k, k + BATCH))
     const peer = events / ((performance.now() - started) / 1000)
     raw.close()
-    return { ours, peer, open }
+    return { ours, peer, open, openAfter, opened: kpi.projected() }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

@@ -70,12 +70,15 @@ export const RETURN_VISIT_LABELS: Record<ReturnVisitResult, { zh: string; en: st
 }
 
 /** What a dispatcher does to a case through `POST /api/v1/cases/:id/actions`. */
-export const CASE_ACTIONS = ['assign', 'accept', 'arrive', 'resolve', 'close', 'escalate', 'cancel', 'return_visit'] as const
+export const CASE_ACTIONS = [
+  'assign', 'dispatch', 'accept', 'arrive', 'resolve', 'close', 'escalate', 'cancel', 'return_visit', 'whistle', 'report',
+] as const
 export const CaseActionName = literals(CASE_ACTIONS)
 export type CaseActionName = (typeof CASE_ACTIONS)[number]
 
 export const CASE_ACTION_LABELS: Record<CaseActionName, { zh: string; en: string }> = {
   assign: { zh: '派遣', en: 'Assign' },
+  dispatch: { zh: '调派力量', en: 'Dispatch a unit' },
   accept: { zh: '接单', en: 'Accept' },
   arrive: { zh: '到场', en: 'Arrive' },
   resolve: { zh: '办结', en: 'Resolve' },
@@ -83,10 +86,12 @@ export const CASE_ACTION_LABELS: Record<CaseActionName, { zh: string; en: string
   escalate: { zh: '上报', en: 'Escalate' },
   cancel: { zh: '撤销', en: 'Cancel' },
   return_visit: { zh: '回访', en: 'Return visit' },
+  whistle: { zh: '吹哨', en: 'Whistle' },
+  report: { zh: '报到', en: 'Report' },
 }
 
 /** Audit actions: the dispatcher's, plus what the engine does by itself (actor `system`). */
-export const AUDIT_ACTIONS = [...CASE_ACTIONS, 'open', 'reroute'] as const
+export const AUDIT_ACTIONS = [...CASE_ACTIONS, 'open', 'reroute', 'report_late'] as const
 export const AuditActionName = literals(AUDIT_ACTIONS)
 export type AuditActionName = (typeof AUDIT_ACTIONS)[number]
 
@@ -94,9 +99,10 @@ export const AUDIT_ACTION_LABELS: Record<AuditActionName, { zh: string; en: stri
   ...CASE_ACTION_LABELS,
   open: { zh: '立案', en: 'Open' },
   reroute: { zh: '改派层级', en: 'Re-route' },
+  report_late: { zh: '报到超时', en: 'Report overdue' },
 }
 
-/** The actor the engine records for what it does by itself (opening, re-routing, SLA escalation). */
+/** The actor the engine records for what it does by itself (opening, re-routing, SLA escalation, late reports). */
 export const SYSTEM_ACTOR = 'system'
 
 const When = Type.String({ description: 'ISO-8601' })
@@ -110,6 +116,22 @@ export const CaseDeadlines = Type.Object({
   resolveBy: When,
 })
 export type CaseDeadlines = Static<typeof CaseDeadlines>
+
+/** How long a department summoned by a street's whistle (吹哨) has to report (报到: accept and arrive). */
+export const WHISTLE_REPORT_MIN = 30
+
+/** One department summoned by a whistle, and how its report went. */
+export const Summons = Type.Object({
+  department: Type.String({ description: 'A DEPARTMENTS code' }),
+  at: When,
+  /** `at` + WHISTLE_REPORT_MIN. */
+  dueBy: When,
+  acceptedAt: Type.Optional(When),
+  arrivedAt: Type.Optional(When),
+  /** Arrived after `dueBy`, or still not arrived when it passed: flagged on the post, counted against the department. */
+  late: Type.Boolean(),
+})
+export type Summons = Static<typeof Summons>
 
 export const CaseResolution = Type.Object({ note: Type.String(), at: When, by: Type.String() })
 export type CaseResolution = Static<typeof CaseResolution>
@@ -131,8 +153,15 @@ export const Case = Type.Object({
   updatedAt: When,
   deadlines: CaseDeadlines,
   escalations: Type.Integer({ minimum: 0 }),
+  /** When it was first accepted, and whether that was by the accept deadline then in force (响应, for the KPIs). */
+  acceptedAt: Type.Optional(When),
+  acceptedOnTime: Type.Optional(Type.Boolean()),
   resolution: Type.Optional(CaseResolution),
   returnVisit: Type.Optional(ReturnVisitResult),
+  /** Units dispatched to it and not yet cleared (a unit is on one case at most). Absent in cases stored before units existed: read as []. */
+  unitIds: Type.Optional(Type.Array(Type.String())),
+  /** Departments summoned by a whistle (吹哨), street-tier cases only. */
+  summons: Type.Optional(Type.Array(Summons)),
 })
 export type Case = Static<typeof Case>
 
@@ -143,6 +172,13 @@ export const CaseAction = Type.Object(
     note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
     /** `return_visit` only: the caller's verdict. */
     result: Type.Optional(ReturnVisitResult),
+    /** `dispatch` (required) and `assign` (optional): the unit sent; it must be available or cleared. */
+    unitId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    /** `whistle` only: the DEPARTMENTS codes summoned. */
+    departments: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 10, uniqueItems: true })),
+    /** `report` only: the summoned department reporting, and which step (接单 accept or 到场 arrive). */
+    department: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    stage: Type.Optional(Type.Union([Type.Literal('accept'), Type.Literal('arrive')])),
   },
   { additionalProperties: false },
 )

@@ -2,6 +2,9 @@
 import { Type, type Static } from '@sinclair/typebox'
 import { StoredEvent } from './event.ts'
 import { Scope } from './auth.ts'
+import { Case } from './cases.ts'
+import { Unit } from './units.ts'
+import { KpiReport } from './kpi.ts'
 
 /** Today's totals in the socket's scope, counted since local midnight (Asia/Shanghai). */
 export const Counts = Type.Object({
@@ -39,6 +42,22 @@ export const EventsFrame = Type.Object({
 })
 export type EventsFrame = Static<typeof EventsFrame>
 
+/**
+ * Cases that changed (opened, attached to, acted on, escalated), as they now stand, in the room's scope.
+ * `seq` is the event store's last seq when the frame was sent. A client that (re)connects loads
+ * `GET /api/v1/cases?status=open` and then applies frames by case id.
+ */
+export const CasesFrame = Type.Object({ seq: Type.Integer(), cases: Type.Array(Case) })
+export type CasesFrame = Static<typeof CasesFrame>
+
+/** Units that changed (status or position), as they now stand; scoped by the unit's home street. */
+export const UnitsFrame = Type.Object({ seq: Type.Integer(), units: Type.Array(Unit) })
+export type UnitsFrame = Static<typeof UnitsFrame>
+
+/** Today's KPIs for the room's scope, sent when cases changed (at most every few seconds). */
+export const KpiFrame = Type.Object({ seq: Type.Integer(), kpi: KpiReport })
+export type KpiFrame = Static<typeof KpiFrame>
+
 export interface ResumeRequest {
   sinceSeq: number
 }
@@ -51,6 +70,9 @@ export interface ResumeAck {
 export interface ServerToClientEvents {
   snapshot: (s: Snapshot) => void
   events: (f: EventsFrame) => void
+  cases: (f: CasesFrame) => void
+  units: (f: UnitsFrame) => void
+  kpi: (f: KpiFrame) => void
 }
 export interface ClientToServerEvents {
   resume: (r: ResumeRequest, ack?: (a: ResumeAck) => void) => void

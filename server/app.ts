@@ -28,6 +28,9 @@ import camerasPlugin from './plugins/cameras.ts'
 import sensorsPlugin from './plugins/sensors.ts'
 import mqttIntakePlugin from './plugins/mqtt-intake.ts'
 import casesPlugin from './plugins/cases.ts'
+import kpiPlugin from './plugins/kpi.ts'
+import unitsPlugin from './plugins/units.ts'
+import dispatchRealtimePlugin from './plugins/dispatch-realtime.ts'
 import healthRoutes from './routes/health.ts'
 import authRoutes from './routes/auth.ts'
 import eventRoutes from './routes/events.ts'
@@ -45,6 +48,8 @@ import snapshotRoutes from './routes/snapshots.ts'
 import sensorRoutes from './routes/sensors.ts'
 import alarmRoutes from './routes/alarms.ts'
 import caseRoutes from './routes/cases.ts'
+import kpiRoutes from './routes/kpi.ts'
+import unitRoutes from './routes/units.ts'
 import webRoutes from './routes/web.ts'
 
 export interface BuildOptions {
@@ -101,6 +106,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(sensorsPlugin)
   await app.register(mqttIntakePlugin)
   await app.register(casesPlugin)
+  await app.register(kpiPlugin)
+  await app.register(unitsPlugin)
+  await app.register(dispatchRealtimePlugin)
 
   // 3. Routes
   await app.register(healthRoutes)
@@ -120,6 +128,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(sensorRoutes)
   await app.register(alarmRoutes)
   await app.register(caseRoutes)
+  await app.register(kpiRoutes)
+  await app.register(unitRoutes)
   await app.register(webRoutes)
 
   // A request stuck mid-body must not hold a shutdown open forever: after a grace period the

@@ -23,6 +23,11 @@ export const ConfigSchema = Type.Object({
   SIMULATION_DRILLS: Type.String({ pattern: '^(off|[a-z-]+(,[a-z-]+)*)$', default: 'highrise-fire,rainstorm,dog-complaints,hotline-surge' }),
   /** Minutes of real time between two drills. */
   SIMULATION_DRILL_EVERY_MIN: Type.Number({ exclusiveMinimum: 0, maximum: 1440, default: 20 }),
+  /**
+   * Demo crews: the street command posts and their units work the open cases through the API (dispatch,
+   * move, resolve, return visit), so an unattended wall shows the dispatch loop. Off: cases wait for people.
+   */
+  SIMULATION_CREWS: Type.Union([OnOff], { default: 'on' }),
   /** An imported hierarchy (`npm run geo:import`); unset, `DATA_DIR/hierarchy.json` is used if it exists. */
   HIERARCHY_FILE: Type.Optional(Type.String({ minLength: 1 })),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
@@ -63,6 +68,10 @@ export const ConfigSchema = Type.Object({
   CASE_ESCALATION_SWEEP_S: Type.Number({ minimum: 0, maximum: 3600, default: 30 }),
   /** A JSON file replacing any of the case rules (open rules, correlation families, tiers, departments, SLAs); see server/cases/case-rules-file.ts. */
   CASE_RULES_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** KPIs (接诉即办考核) are recomputed and streamed as `kpi` frames at most this often (seconds) while cases change. */
+  KPI_STREAM_S: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 5 }),
+  /** A unit whose job ended stays `cleared` this many minutes (back to base, writing up) before it is `available`; it may be dispatched meanwhile. */
+  UNIT_CLEARED_FOR_MIN: Type.Number({ minimum: 0, maximum: 1440, default: 5 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },

@@ -4,11 +4,16 @@
  * a department with SLA deadlines. Dispatcher actions go through the state machine. Every change is
  * written to the repository in the caller's transaction, and open cases are kept in memory (the
  * correlation index and their documents), rebuilt from the database at boot.
+ *
+ * Units are linked in by the units plugin (`linkUnits`) rather than the engine subscribing to them:
+ * a dispatch must see the unit's status and move it in the same transaction as the case, or two
+ * posts could send one unit to two cases. The engine depends only on the small `CaseUnits` port.
  */
 import { SYSTEM_ACTOR, isOpenStatus, type Case, type CaseAction, type CaseAuditEntry } from '../../domain/cases.ts'
 import type { StoredEvent } from '../../domain/event.ts'
 import { findCategory } from '../../domain/taxonomy.ts'
-import { applyAction, type MachineResult } from './case-machine.ts'
+import { applyAction, type MachineResult, type UnitDirectory } from './case-machine.ts'
+import { departmentLabel, flagOverdue, overdueSummons } from './summons.ts'
 import type { CaseQuery, CaseRecord, CaseRepository } from './case-repository.ts'
 import { OpenCaseIndex, eventPlace, type CategoryKey, type Compatibility } from './correlate.ts'
 import { DEFAULT_OPEN_RULES, shouldOpen, type OpenRule } from './open-rules.ts'
@@ -28,6 +33,16 @@ export interface CaseEngineOptions {
   departments?: typeof DEFAULT_DEPARTMENTS
   /** The clock, for tests. */
   now?: () => Date
+}
+
+/** What the engine needs of the units (server/units/unit-engine.ts). */
+export interface CaseUnits extends UnitDirectory {
+  /**
+   * Inside the action's transaction: moves the units the action concerns (dispatched, en route, on
+   * scene, cleared) and writes them. Returns what to do once the transaction has committed (tell
+   * listeners, follow up); nothing in memory changes before that.
+   */
+  caseActed(prev: Case, next: Case, action: CaseAction, actor: string, at: string): () => void
 }
 
 /** What one `consider` or `act` changed, for whoever streams cases (realtime, KPIs). */
@@ -55,6 +70,10 @@ export interface CaseEngine {
    * audit note); returns the escalated cases.
    */
   escalateOverdue(): Case[]
+  /** Flags whistle summons past `dueBy` with no arrival as late (audit `report_late`, actor `system`); returns the cases changed. */
+  flagLateSummons(): Case[]
+  /** The units the machine dispatches and whistles; set once by the units plugin. */
+  linkUnits(units: CaseUnits): void
   /** Open cases (in the correlation index). */
   openCount(): number
   /** The open cases' documents, for sweeps and snapshots; do not mutate. */
@@ -73,6 +92,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
   /** Open cases by id: attaching never reads the database. */
   const open = new Map<string, CaseRecord>()
   const listeners = new Set<(changes: CaseChange[]) => void>()
+  let units: CaseUnits | undefined
 
   const indexRecord = (r: CaseRecord) => {
     open.set(r.case.id, r)
@@ -107,6 +127,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
       updatedAt: openedAt,
       deadlines: deadlinesFrom(openedAt, slaFor(e.source, e.category, e.severity, slaTable)),
       escalations: 0,
+      unitIds: [],
     }
     const place = eventPlace(e)
     const record: CaseRecord = { case: c, key: place.key, buildingId: place.buildingId, lastEventAt: e.occurredAt, hotline: e.source === 'hotline' }
@@ -186,21 +207,56 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
     if (!record) return { ok: false, status: 409, reason: `no case ${id}` }
     const c = record.case
     const sla = slaFor(c.source, c.category, c.severity, slaTable)
-    const result = applyAction(c, action, actor, now().toISOString(), { hotline: record.hotline, sla })
+    const at = now().toISOString()
+    const result = applyAction(c, action, actor, at, { hotline: record.hotline, sla, ...(units ? { units } : {}) })
     if (!result.ok) return result
     const next: CaseRecord = { ...record, case: result.case }
-    repo.transaction(() => {
+    const afterCommit = repo.transaction(() => {
       repo.save(next)
       repo.appendAudit(result.audit)
+      return units?.caseActed(c, result.case, action, actor, at)
     })
-    if (isOpenStatus(result.case.status)) {
-      open.set(id, next)
-    } else {
-      open.delete(id)
-      index.remove(id)
-    }
+    keep(next)
     emit([{ case: result.case, kind: 'action' }])
+    // After the case's own frame: the units' frames, and what follows from them (a summoned team's report).
+    afterCommit?.()
     return result
+  }
+
+  /** The open-case map and index after a committed change. */
+  function keep(r: CaseRecord): void {
+    if (isOpenStatus(r.case.status)) {
+      open.set(r.case.id, r)
+    } else {
+      open.delete(r.case.id)
+      index.remove(r.case.id)
+    }
+  }
+
+  function flagLateSummons(): Case[] {
+    const nowMs = now().getTime()
+    const at = new Date(nowMs).toISOString()
+    const changed: CaseRecord[] = []
+    for (const r of open.values()) {
+      const late = overdueSummons(r.case, nowMs)
+      if (late.length === 0) continue
+      const c: Case = { ...r.case, summons: flagOverdue(r.case.summons ?? [], nowMs), updatedAt: at }
+      changed.push({ ...r, case: c })
+    }
+    if (changed.length === 0) return []
+    repo.transaction(() => {
+      for (const r of changed) {
+        const late = overdueSummons(open.get(r.case.id)!.case, nowMs)
+        repo.save(r)
+        repo.appendAudit({
+          caseId: r.case.id, action: 'report_late', from: r.case.status, to: r.case.status, actor: SYSTEM_ACTOR, at,
+          note: `${late.map(departmentLabel).join(', ')}: 报到超时 (not on scene within the whistle's deadline)`,
+        })
+      }
+    })
+    for (const r of changed) keep(r)
+    emit(changed.map((r) => ({ case: r.case, kind: 'action' as const })))
+    return changed.map((r) => r.case)
   }
 
   function escalateOverdue(): Case[] {
@@ -221,6 +277,10 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
     consider,
     act,
     escalateOverdue,
+    flagLateSummons,
+    linkUnits(u) {
+      units = u
+    },
     get: (id) => (open.get(id) ?? repo.get(id))?.case,
     list: (q) => repo.list(q),
     caseOfEvent: (eventId) => {

@@ -1,24 +1,42 @@
 /**
  * The case state machine: which action may move a case from which status, and what it records.
  * Pure: it returns the changed case and its audit entry, or why the action is refused (`status`
- * 400 for a missing input, 409 for a move the case's state does not allow), for the route to map.
+ * 400 for a missing or unknown input, 409 for a move the case's state does not allow), for the
+ * route to map. Units are only read here (through `ctx.units`); moving them is the unit engine's.
  */
 import {
-  CASE_STATUS_LABELS, type Case, type CaseAction, type CaseActionName, type CaseAuditEntry, type CaseStatus,
+  CASE_STATUS_LABELS, CASE_TIER_LABELS, FINISHED_STATUSES,
+  type Case, type CaseAction, type CaseActionName, type CaseAuditEntry, type CaseStatus,
 } from '../../domain/cases.ts'
+import { DISPATCHABLE_STATUSES, UNIT_STATUS_LABELS, type Unit } from '../../domain/units.ts'
 import { tierAbove, type Sla } from './route-case.ts'
+import { departmentLabel, report, summon } from './summons.ts'
 
-/** Which statuses each action may start from, and where it leads (`same`: the status is kept). */
-export const TRANSITIONS: Record<CaseActionName, { from: readonly CaseStatus[]; to: CaseStatus | 'same' }> = {
+const OPEN: readonly CaseStatus[] = ['new', 'assigned', 'accepted', 'on_scene', 'escalated']
+
+/**
+ * Which statuses each action may start from, and where it leads (`same`: the status is kept; `keep`:
+ * statuses from which it leads nowhere, e.g. a second unit dispatched to a case already being handled).
+ */
+export const TRANSITIONS: Record<CaseActionName, { from: readonly CaseStatus[]; to: CaseStatus | 'same'; keep?: readonly CaseStatus[] }> = {
   assign: { from: ['new', 'escalated'], to: 'assigned' },
+  dispatch: { from: OPEN, to: 'assigned', keep: ['assigned', 'accepted', 'on_scene'] },
   accept: { from: ['assigned'], to: 'accepted' },
   arrive: { from: ['accepted'], to: 'on_scene' },
   // A matter settled by phone is resolved without anyone on the scene.
   resolve: { from: ['accepted', 'on_scene'], to: 'resolved' },
   close: { from: ['resolved'], to: 'closed' },
-  escalate: { from: ['new', 'assigned', 'accepted', 'on_scene', 'escalated'], to: 'escalated' },
-  cancel: { from: ['new', 'assigned', 'accepted', 'on_scene', 'escalated'], to: 'cancelled' },
+  escalate: { from: OPEN, to: 'escalated' },
+  cancel: { from: OPEN, to: 'cancelled' },
   return_visit: { from: ['resolved', 'closed'], to: 'same' },
+  whistle: { from: OPEN, to: 'same' },
+  report: { from: OPEN, to: 'same' },
+}
+
+/** The units the machine reads: a dispatch's unit, and a whistle's department team in the case's street. */
+export interface UnitDirectory {
+  get(id: string): Unit | undefined
+  teamOf(department: string, street: string): Unit | undefined
 }
 
 export interface MachineContext {
@@ -26,6 +44,8 @@ export interface MachineContext {
   hotline: boolean
   /** The SLA of the case's category: an escalation restarts the accept and arrive clocks at the new tier. */
   sla?: Sla
+  /** Without it no unit is known: a dispatch is refused, a whistle summons without sending teams. */
+  units?: UnitDirectory
 }
 
 export type MachineResult =
@@ -34,6 +54,18 @@ export type MachineResult =
 
 const refuse = (status: 400 | 409, reason: string): MachineResult => ({ ok: false, status, reason })
 const label = (s: CaseStatus) => `${s} (${CASE_STATUS_LABELS[s].zh})`
+const unitLabel = (u: Unit) => `${u.id} (${u.name})`
+
+/** Why a unit cannot be sent to case `c`, or undefined when it can. */
+function unitRefusal(c: Case, unitId: string, ctx: MachineContext): MachineResult | undefined {
+  const u = ctx.units?.get(unitId)
+  if (!u) return refuse(400, `no unit ${unitId}`)
+  if (!DISPATCHABLE_STATUSES.includes(u.status)) {
+    const where = u.caseId === c.id ? 'already on this case' : `on case ${u.caseId ?? '?'}`
+    return refuse(409, `unit ${unitLabel(u)} is ${u.status} (${UNIT_STATUS_LABELS[u.status].zh}) ${where}; a unit cannot be on two cases at once`)
+  }
+  return undefined
+}
 
 /**
  * @example
@@ -48,10 +80,61 @@ export function applyAction(c: Case, input: CaseAction, actor: string, at: strin
   if (!rule.from.includes(c.status)) {
     return refuse(409, `case ${c.id} is ${label(c.status)}; ${input.action} is allowed only from ${rule.from.map(label).join(', ')}`)
   }
-  const to = rule.to === 'same' ? c.status : rule.to
-  const next: Case = { ...c, status: to, updatedAt: at }
+  const to = rule.to === 'same' || rule.keep?.includes(c.status) ? c.status : rule.to
+  const unitIds = c.unitIds ?? []
+  const next: Case = { ...c, status: to, updatedAt: at, unitIds }
+  // The units sent, for the audit note.
+  const sent: string[] = []
 
   switch (input.action) {
+    case 'assign':
+    case 'dispatch': {
+      if (input.action === 'dispatch' && !input.unitId) return refuse(400, 'dispatch needs unitId: the unit sent (调派力量)')
+      if (!input.unitId) break
+      const refusal = unitRefusal(c, input.unitId, ctx)
+      if (refusal) return refusal
+      next.unitIds = [...unitIds, input.unitId]
+      sent.push(unitLabel(ctx.units!.get(input.unitId)!))
+      break
+    }
+    case 'whistle': {
+      if (c.tier !== 'street') {
+        return refuse(409, `whistle (吹哨) is for street-tier cases; case ${c.id} is at ${c.tier} (${CASE_TIER_LABELS[c.tier].zh})`)
+      }
+      const summoned = summon(c, input.departments, at)
+      if (!summoned.ok) return summoned
+      next.summons = summoned.summons
+      // Each department's team in the case's street goes too, when it is free; a busy one is noted.
+      const street = c.path.street
+      const ids = [...unitIds]
+      for (const d of input.departments!) {
+        const team = street ? ctx.units?.teamOf(d, street) : undefined
+        if (!team) sent.push(`${departmentLabel(d)}: no team in this street`)
+        else if (!DISPATCHABLE_STATUSES.includes(team.status)) {
+          sent.push(`${unitLabel(team)} ${team.caseId === c.id ? 'already on this case' : `busy on ${team.caseId ?? '?'}`}`)
+        }
+        else {
+          ids.push(team.id)
+          sent.push(unitLabel(team))
+        }
+      }
+      next.unitIds = ids
+      break
+    }
+    case 'report': {
+      const reported = report(c, input.department, input.stage, at)
+      if (!reported.ok) return reported
+      next.summons = reported.summons
+      sent.push(`${departmentLabel(input.department!)} ${input.stage === 'accept' ? '接单 accept' : '到场 arrive'}`)
+      break
+    }
+    case 'accept':
+      // The first acceptance is the response the KPIs judge, against the deadline then in force.
+      if (!c.acceptedAt) {
+        next.acceptedAt = at
+        next.acceptedOnTime = Date.parse(at) <= Date.parse(c.deadlines.acceptBy)
+      }
+      break
     case 'resolve':
       if (!note) return refuse(400, 'resolve needs a note saying how the case was resolved (办结说明)')
       next.resolution = { note, at, by: actor }
@@ -91,8 +174,11 @@ export function applyAction(c: Case, input: CaseAction, actor: string, at: strin
       break
   }
 
+  // A finished case lets its units go (the unit engine clears them).
+  if (FINISHED_STATUSES.includes(to)) next.unitIds = []
+
   const escalationNote = input.action === 'escalate' ? `${c.tier} → ${next.tier}` : undefined
-  const auditNote = [escalationNote, input.action === 'return_visit' ? input.result : undefined, note].filter(Boolean).join('; ')
+  const auditNote = [escalationNote, input.action === 'return_visit' ? input.result : undefined, ...sent, note].filter(Boolean).join('; ')
   const audit: CaseAuditEntry = {
     caseId: c.id, action: input.action, from: c.status, to, actor, at, ...(auditNote ? { note: auditNote } : {}),
   }

@@ -110,8 +110,14 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
     CREATE INDEX IF NOT EXISTS case_audit_case ON case_audit (case_id, n);
     CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `)
+  // Cases stored before units existed have no `unitIds`: read as none.
+  const parseCase = (doc: string): Case => {
+    const c = JSON.parse(doc) as Case
+    c.unitIds ??= []
+    return c
+  }
   const toRecord = (r: CaseRow): CaseRecord => ({
-    case: JSON.parse(r.doc) as Case, key: r.key, buildingId: r.building_id, lastEventAt: r.last_event_at, hotline: r.hotline === 1,
+    case: parseCase(r.doc), key: r.key, buildingId: r.building_id, lastEventAt: r.last_event_at, hotline: r.hotline === 1,
   })
   const getStmt = db.prepare('SELECT doc, key, building_id, last_event_at, hotline FROM cases WHERE id = ?')
   // An upsert, not INSERT OR REPLACE: a case that gains an event is updated in place rather than deleted
@@ -149,7 +155,7 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
     },
     list: (q) =>
       (listStmt.all({ status: q.status ?? null, street: q.street ?? null, tier: q.tier ?? null, limit: q.limit }) as Array<{ doc: string }>)
-        .map((r) => JSON.parse(r.doc) as Case),
+        .map((r) => parseCase(r.doc)),
     loadOpen: () => (openStmt.all() as CaseRow[]).map(toRecord),
     attachEvent: (caseId, e, at) => void attachStmt.run(e.id, caseId, e.seq, e.source, e.category, at),
     caseIdOfEvent: (eventId) => caseOfStmt.get(eventId) as string | undefined,

@@ -79,13 +79,16 @@ export default fp(
       if (!scheduled) schedule()
     })
 
-    // SLA escalation: overdue cases move up one tier, audited as the system's doing.
+    // SLA escalation: overdue cases move up one tier, and late summons are flagged, audited as the system's doing.
     const sweepMs = config.CASE_ESCALATION_SWEEP_S * 1000
     const sweep = sweepMs > 0
       ? setInterval(() => {
         try {
           const escalated = engine.escalateOverdue()
           if (escalated.length > 0) log.info({ cases: escalated.map((c) => c.id) }, 'overdue cases escalated')
+          // Whistle summons past their 30 minutes with nobody on the scene are flagged late (报到超时).
+          const late = engine.flagLateSummons()
+          if (late.length > 0) log.info({ cases: late.map((c) => c.id) }, 'late whistle reports flagged')
         } catch (err) {
           log.error({ err }, 'SLA escalation sweep failed')
         }

@@ -2,7 +2,9 @@
  * Cases (DESIGN §4): `GET /api/v1/cases` lists them within the caller's scope, `GET /api/v1/cases/:id`
  * returns one with its events and audit log, and `POST /api/v1/cases/:id/actions` moves it through
  * the state machine. Only the district and street roles act, a street user only on their street's
- * cases; a move the case's state does not allow is a 409 that says why.
+ * cases and with their street's units; a move the case's state does not allow is a 409 that says why.
+ * A dispatch naming a unit that does not exist is a 400 (the body is wrong; a 404 would read as the
+ * case being gone), one naming a busy unit a 409 that says which case it is on.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
@@ -116,8 +118,11 @@ const cases: FastifyPluginAsyncTypebox = async (fastify) => {
       onRequest: fastify.requireUser,
       schema: {
         tags: ['cases'],
-        summary: 'Act on a case: assign, accept, arrive, resolve (with a note), close, escalate, cancel, return_visit',
-        description: 'Moves the case through its state machine and records who did it and when. A move its state does not allow is 409.',
+        summary: 'Act on a case: assign, dispatch (a unit), accept, arrive, resolve (with a note), close, escalate, cancel, return_visit, whistle (吹哨), report (报到)',
+        description: 'Moves the case through its state machine and records who did it and when. A move its state does not allow is 409. '
+          + '`dispatch` (and `assign` with `unitId`) sends an available or cleared unit: unknown unit 400, busy unit 409, another street’s unit 403 for a street user. '
+          + '`whistle` (street-tier cases) summons `departments`, each due to report within 30 minutes, and sends each one’s team in the street when free. '
+          + '`report` records a summoned `department`’s `stage` (accept or arrive). The reply is the case as it stands after the action and what followed from it.',
         security: [{ bearer: [] }],
         params: Params,
         body: CaseAction,
@@ -128,9 +133,13 @@ const cases: FastifyPluginAsyncTypebox = async (fastify) => {
       const { username, role, scope } = request.user
       if (!canDispatch(role)) throw httpError(403, `the ${role} role is read-only`)
       const c = caseInScope(request.params.id, scope)
+      const own = streetFilter(scope)
+      const unit = request.body.unitId ? fastify.units.get(request.body.unitId) : undefined
+      if (own && unit && unit.home.street !== own) throw httpError(403, `your scope is street ${own}; unit ${unit.id} belongs to street ${unit.home.street}`)
       const result = engine.act(c.id, request.body, username)
       if (!result.ok) throw httpError(result.status, result.reason)
-      return result.case
+      // A unit's follow-up (a summoned team's report) may already have moved it on.
+      return engine.get(c.id) ?? result.case
     },
   )
 }

@@ -13,6 +13,7 @@ import { incidentsCorpus } from '../fixtures/bad-input/incidents.ts'
 import { sensorsCorpus } from '../fixtures/bad-input/sensors.ts'
 import { detectionsCorpus } from '../fixtures/bad-input/detections.ts'
 import { capCorpus } from '../fixtures/bad-input/cap.ts'
+import { unitsCorpus } from '../fixtures/bad-input/units.ts'
 
 const BODY_LIMIT = 1024 * 1024
 let server: TestServer
@@ -39,6 +40,7 @@ beforeAll(async () => {
     lat: lat!,
     sensorId: await firstId('/api/v1/sensors?limit=1'),
     cameraId: await firstId('/api/v1/cameras?limit=1'),
+    unitId: await firstId('/api/v1/units?kind=emergency_squad'),
     producerKey: PRODUCER_KEY,
     oversize: BODY_LIMIT + 1024,
   }
@@ -72,6 +74,7 @@ const corpora: Array<[string, (c: CorpusContext) => BadRequest[]]> = [
   ['sensors', sensorsCorpus],
   ['detections', detectionsCorpus],
   ['cap', capCorpus],
+  ['units', unitsCorpus],
 ]
 
 describe('the bad-input corpus', () => {
