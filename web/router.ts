@@ -16,6 +16,8 @@ export const router = createRouter({
     { path: '/', redirect: HOME_PATH },
     { path: LOGIN_PATH, name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
     { path: HOME_PATH, name: 'wall', component: () => import('./pages/WallPage.vue') },
+    // A street command post; `/post` alone lands on the user's own street (PostPage resolves it).
+    { path: '/post/:streetId(\\d{9})?', name: 'post', component: () => import('./pages/PostPage.vue') },
     { path: '/:unknown(.*)*', redirect: HOME_PATH },
   ],
 })

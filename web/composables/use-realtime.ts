@@ -5,6 +5,9 @@
  * Resync: `auth` is a function, so every automatic reconnect sends the newest `sinceSeq` and the
  * server answers with exactly the missed events, or with a snapshot when too much was missed or
  * this is a fresh start. A server restart is just a reconnect. Nothing here ever reloads the page.
+ *
+ * The dispatch picture (open cases, units, today's KPIs) has no resume: each (re)connect loads it
+ * again over HTTP, and `cases`, `units` and `kpi` frames keep it current after that.
  */
 import { onBeforeUnmount, onMounted } from 'vue'
 import { io, type Socket } from 'socket.io-client'
@@ -14,6 +17,9 @@ import { useAuthStore } from '../stores/auth.ts'
 import { useConnectionStore } from '../stores/connection.ts'
 import { useEventsStore } from '../stores/events.ts'
 import { useGeoStore } from '../stores/geo.ts'
+import { useCasesStore } from '../stores/cases.ts'
+import { useUnitsStore } from '../stores/units.ts'
+import { useKpiStore } from '../stores/kpi.ts'
 
 type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -26,6 +32,9 @@ export function useRealtime(): void {
   const events = useEventsStore()
   const connection = useConnectionStore()
   const geo = useGeoStore()
+  const cases = useCasesStore()
+  const units = useUnitsStore()
+  const kpi = useKpiStore()
 
   let socket: WallSocket | null = null
   let ticker: ReturnType<typeof setInterval> | undefined
@@ -55,6 +64,10 @@ export function useRealtime(): void {
     s.on('connect', () => {
       retryDelay = RETRY_MIN_MS
       connection.markConnected(Date.now())
+      // Joined the rooms first, then loaded: a change after the load's read arrives as a frame.
+      cases.resync()
+      units.resync()
+      kpi.resync()
     })
     s.on('disconnect', (reason) => {
       connection.markDisconnected(Date.now())
@@ -82,6 +95,18 @@ export function useRealtime(): void {
       connection.markMessage(Date.now())
       events.receiveFrame(frame)
     })
+    s.on('cases', (frame) => {
+      connection.markMessage(Date.now())
+      cases.receive(frame.cases)
+    })
+    s.on('units', (frame) => {
+      connection.markMessage(Date.now())
+      units.receive(frame.units)
+    })
+    s.on('kpi', (frame) => {
+      connection.markMessage(Date.now())
+      kpi.receive(frame.kpi)
+    })
   }
 
   onMounted(() => {
@@ -98,5 +123,8 @@ export function useRealtime(): void {
     s?.io.removeAllListeners()
     s?.disconnect()
     connection.markDisconnected(Date.now())
+    cases.stop()
+    units.stop()
+    kpi.stop()
   })
 }

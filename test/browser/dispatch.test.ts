@@ -1,0 +1,109 @@
+import { mkdirSync } from 'node:fs'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Case } from '../../domain/cases.ts'
+import type { Unit } from '../../domain/units.ts'
+import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
+import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
+import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
+import { launchChromium } from './chromium.ts'
+import { signIn } from './sign-in.ts'
+
+const ARTIFACTS = 'test-results'
+let server: TestServer
+let browser: Browser
+let page: Page
+let dispatcher: Record<string, string>
+const rng = createRandom('dispatch-browser-test')
+
+beforeAll(async () => {
+  await buildWebIfStale(() => {})
+  server = await startTestServer()
+  browser = await launchChromium()
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
+  mkdirSync(ARTIFACTS, { recursive: true })
+  dispatcher = { authorization: `Bearer ${await server.login('district')}`, 'content-type': 'application/json' }
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** Ids of the features MapLibre has drawn in a layer, read through the map the wall exposes for tests. */
+function rendered(layer: string, prop: string): Promise<string[]> {
+  return page.evaluate(([l, p]) => {
+    const map = (window as unknown as { __gridwatchMap: { getLayer(id: string): unknown; queryRenderedFeatures(o: { layers: string[] }): Array<{ properties: Record<string, unknown> }> } }).__gridwatchMap
+    if (!map.getLayer(l!)) return []
+    return map.queryRenderedFeatures({ layers: [l!] }).map((f) => String(f.properties[p!]))
+  }, [layer, prop])
+}
+
+async function caseOf(eventId: string): Promise<Case> {
+  let found: Case | undefined
+  await expect.poll(async () => {
+    const reply = (await (await fetch(`${server.url}/api/v1/cases?status=open`, { headers: dispatcher })).json()) as { cases: Case[] }
+    found = reply.cases.find((c) => c.eventIds.includes(eventId))
+    return found !== undefined
+  }, { timeout: 5000 }).toBe(true)
+  return found!
+}
+
+describe('the dispatch picture on the wall', () => {
+  it('draws a case an event opens with its SLA ring, and a unit sent to it with a line to the case', async () => {
+    await page.goto(`${server.url}/wall`)
+    await page.waitForURL(/\/login/)
+    await signIn(page, 'wall')
+    await page.waitForURL(/\/wall/)
+    await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })
+
+    const street = server.app.district.streets[3]!
+    const [lng, lat] = randomPointInPolygon(rng, street)
+    const res = await server.ingest(hotlineItem('dispatch-browser-1', lng, lat, { title: '小区消防通道被占用', severity: 'severe' }))
+    expect(res.status).toBe(201)
+    const eventId = ((await res.json()) as { events: Array<{ id: string }> }).events[0]!.id
+    const c = await caseOf(eventId)
+    await expect.poll(() => rendered('dispatch-case-ring', 'id'), { timeout: 5000 }).toContain(c.id)
+    const ring = await page.evaluate((id) => {
+      const map = (window as unknown as { __gridwatchMap: { queryRenderedFeatures(o: { layers: string[] }): Array<{ properties: Record<string, unknown> }> } }).__gridwatchMap
+      return map.queryRenderedFeatures({ layers: ['dispatch-case-ring'] }).find((f) => f.properties['id'] === id)?.properties
+    }, c.id)
+    // Just opened: the whole window to accept is left, so the ring is full and calm.
+    expect(ring).toMatchObject({ state: 'ok', ring: 'sla-ring-ok-12', escalated: false })
+
+    // A unit from the case's street sent to it: drawn bright at the district's zoom, with its line.
+    const roster = (await (await fetch(`${server.url}/api/v1/units?street=${street.properties.id}&status=available`, { headers: dispatcher })).json()) as { units: Unit[] }
+    const unit = roster.units[0]!
+    const sent = await fetch(`${server.url}/api/v1/cases/${c.id}/actions`, { method: 'POST', headers: dispatcher, body: JSON.stringify({ action: 'dispatch', unitId: unit.id }) })
+    expect(sent.status).toBe(200)
+    await expect.poll(() => rendered('dispatch-units-busy', 'id'), { timeout: 5000 }).toContain(unit.id)
+    await expect.poll(() => rendered('dispatch-links', 'caseId'), { timeout: 5000 }).toContain(c.id)
+    // Idle units are not drawn at the district's zoom.
+    expect(await rendered('dispatch-units-idle', 'id')).toEqual([])
+
+    // An escalated case stands out: a larger ring with a red outline.
+    const [lng2, lat2] = randomPointInPolygon(rng, server.app.district.streets[7]!)
+    const res2 = await server.ingest(hotlineItem('dispatch-browser-2', lng2, lat2, { title: '路灯损坏', severity: 'minor' }))
+    const c2 = await caseOf(((await res2.json()) as { events: Array<{ id: string }> }).events[0]!.id)
+    const up = await fetch(`${server.url}/api/v1/cases/${c2.id}/actions`, { method: 'POST', headers: dispatcher, body: JSON.stringify({ action: 'escalate', note: '测试上报' }) })
+    expect(up.status).toBe(200)
+    await expect.poll(() => rendered('dispatch-case-alert', 'id'), { timeout: 5000 }).toContain(c2.id)
+    expect(await rendered('dispatch-case-alert', 'id')).not.toContain(c.id)
+
+    await expect(page.getByTestId('map-legend-units').innerText()).resolves.toContain('在途')
+    await expect(page.getByTestId('map-legend-sla').innerText()).resolves.toContain('已超时')
+  })
+
+  it('ranks the streets by KPI, today, with the case just opened counted', async () => {
+    const panel = page.getByTestId('kpi-ranking')
+    await expect.poll(() => panel.getAttribute('data-state'), { timeout: 10_000 }).toBe('ready')
+    await expect.poll(() => page.getByTestId('kpi-row').count(), { timeout: 5000 }).toBe(server.app.district.streets.length)
+    expect(await panel.innerText()).toContain('街道考核排名 · 今日')
+    // The street with the case has a score; it ranks among the scored streets, above those with none.
+    const street = server.app.district.streets[3]!.properties.id
+    const row = page.locator(`[data-testid="kpi-row"][data-street-id="${street}"]`)
+    await expect.poll(() => row.innerText(), { timeout: 5000 }).toMatch(/\d+%/)
+    await page.waitForTimeout(1200)
+    await page.screenshot({ path: `${ARTIFACTS}/dispatch-wall.png` })
+    await page.getByTestId('wall-map').screenshot({ path: `${ARTIFACTS}/dispatch-map.png` })
+  })
+})
