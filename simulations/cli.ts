@@ -3,6 +3,7 @@
  *                      [--rate-multiplier K] [--rate N/s] [--count N] [--batch N] [--start ISO] [--run-id ID]
  *                      [--heartbeats SHARE] [--dry-run] [--list]`
  *      `npm run simulate -- --load [--target URL] [--seconds N] [--rate N/s] [--batch 5000] [--connections K]`
+ *      `npm run simulate -- --crews [--target URL] [--key KEY] [--password demo] [--speed N]`
  * Plays a scenario against any Gridwatch server through its public producer doors, with a progress
  * line on stderr and a summary at the end. `--dry-run` prints the events (JSON lines) instead.
  */
@@ -35,6 +36,9 @@ const { values } = parseArgs({
     load: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '8' },
+    /** Crews mode: the street command posts and units work the open cases until Ctrl-C (needs the demo users). */
+    crews: { type: 'boolean', default: false },
+    password: { type: 'string', default: 'demo' },
     start: { type: 'string' },
     'run-id': { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
@@ -54,6 +58,18 @@ if (values.list) {
 if (values.load) {
   const { loadCommand } = await import('./load-command.ts')
   process.exit(await loadCommand(values))
+}
+if (values.crews) {
+  const { startCrews } = await import('./crews/run-crews.ts')
+  const crewSpeed = Number(values.speed)
+  if (!(crewSpeed > 0 && Number.isFinite(crewSpeed))) fail('--speed for crews must be a positive number')
+  const stop = startCrews({
+    target: values.target, apiKey: values.key, password: values.password, seed: values.seed, speed: crewSpeed,
+    log: { warn: (obj, msg) => process.stderr.write(`${msg ?? ''} ${String((obj as { err?: unknown }).err ?? '')}\n`) },
+  })
+  process.stderr.write(`crews working the open cases at ${values.target} (×${crewSpeed}); Ctrl-C stops\n`)
+  process.once('SIGINT', () => void stop().then(() => process.exit(0)))
+  await new Promise(() => {})
 }
 const base = SCENARIOS[values.scenario] ?? fail(`unknown scenario '${values.scenario}'; available: ${Object.keys(SCENARIOS).join(', ')}`)
 let speed = 1

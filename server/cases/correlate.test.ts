@@ -60,6 +60,21 @@ describe('open-case index', () => {
     expect(idx.find(place({ category: 'cooking_fumes', occurredAt: new Date(T0 + 24 * MIN).toISOString(), location: near }))?.id).toBe('C1')
   })
 
+  it('ignores cases that went quiet long ago in the same place, and forgets a touched case once removed', () => {
+    const idx = index()
+    for (let h = 1; h <= 48; h++) idx.add(ref({ id: `old${h}`, lastEventMs: T0 - h * 60 * MIN }))
+    idx.add(ref({ id: 'recent', lastEventMs: T0 - 20 * MIN }))
+    const e = place({ category: 'cooking_fumes', occurredAt: new Date(T0).toISOString(), location: HERE })
+    expect(idx.find(e)).toBeUndefined()
+    // Touched into the current window, across a bucket boundary: found; removed after that: gone everywhere.
+    idx.touch('recent', T0 - 2 * MIN)
+    expect(idx.find(e)?.id).toBe('recent')
+    idx.remove('recent')
+    expect(idx.find(e)).toBeUndefined()
+    expect(idx.find({ ...e, atMs: T0 - 20 * MIN })).toBeUndefined()
+    expect(idx.size).toBe(48)
+  })
+
   it('prefers the same building, then the nearest; removed cases are gone', () => {
     const idx = index()
     idx.add(ref({ id: 'far', buildingId: null, location: offset(HERE, 100, 0) }))

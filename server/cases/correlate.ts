@@ -118,7 +118,11 @@ function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string) {
 }
 
 /**
- * The in-memory index of open cases.
+ * The in-memory index of open cases. Every lookup key (building, micro-grid, grid cell) is paired with
+ * the time bucket of the case's latest event (buckets one window wide): an event within the window
+ * of a case is always in the same or an adjacent bucket, so a lookup reads three buckets and never
+ * walks the cases that went quiet hours ago. Without it, a long unattended run (nobody closes cases)
+ * made every lookup slower than the last.
  * @example
  * const index = new OpenCaseIndex({ windowMs: 15 * 60_000, radiusM: 150 })
  * index.add(ref)
@@ -133,6 +137,7 @@ export class OpenCaseIndex {
 
   constructor(opts: CorrelationOptions) {
     if (!(opts.radiusM > 0)) throw new Error(`radiusM must be positive, got ${opts.radiusM}`)
+    if (!(opts.windowMs > 0)) throw new Error(`windowMs must be positive, got ${opts.windowMs}`)
     this.#opts = { compatible: defaultCompatibility, ...opts }
   }
 
@@ -152,27 +157,42 @@ export class OpenCaseIndex {
     return `${x}:${y}`
   }
 
+  #bucket(ms: number): number {
+    return Math.floor(ms / this.#opts.windowMs)
+  }
+
+  #file(ref: OpenCaseRef, file: typeof addTo): void {
+    const b = this.#bucket(ref.lastEventMs)
+    if (ref.buildingId) file(this.#byBuilding, `${ref.buildingId}|${b}`, ref.id)
+    if (ref.microgrid) file(this.#byMicrogrid, `${ref.microgrid}|${b}`, ref.id)
+    file(this.#byCell, `${this.#cell(ref.location)}|${b}`, ref.id)
+  }
+
   add(ref: OpenCaseRef): void {
     if (this.#refs.has(ref.id)) this.remove(ref.id)
-    this.#refs.set(ref.id, { ...ref })
-    if (ref.buildingId) addTo(this.#byBuilding, ref.buildingId, ref.id)
-    if (ref.microgrid) addTo(this.#byMicrogrid, ref.microgrid, ref.id)
-    addTo(this.#byCell, this.#cell(ref.location), ref.id)
+    const own = { ...ref }
+    this.#refs.set(ref.id, own)
+    this.#file(own, addTo)
   }
 
   remove(id: string): void {
     const ref = this.#refs.get(id)
     if (!ref) return
     this.#refs.delete(id)
-    if (ref.buildingId) removeFrom(this.#byBuilding, ref.buildingId, id)
-    if (ref.microgrid) removeFrom(this.#byMicrogrid, ref.microgrid, id)
-    removeFrom(this.#byCell, this.#cell(ref.location), id)
+    this.#file(ref, removeFrom)
   }
 
   /** An event joined the case: its window now runs from this event. */
   touch(id: string, atMs: number): void {
     const ref = this.#refs.get(id)
-    if (ref && atMs > ref.lastEventMs) ref.lastEventMs = atMs
+    if (!ref || atMs <= ref.lastEventMs) return
+    if (this.#bucket(atMs) === this.#bucket(ref.lastEventMs)) {
+      ref.lastEventMs = atMs
+      return
+    }
+    this.#file(ref, removeFrom)
+    ref.lastEventMs = atMs
+    this.#file(ref, addTo)
   }
 
   /**
@@ -181,10 +201,16 @@ export class OpenCaseIndex {
    */
   find(e: EventPlace): OpenCaseRef | undefined {
     const candidates = new Set<string>()
-    if (e.buildingId) for (const id of this.#byBuilding.get(e.buildingId) ?? []) candidates.add(id)
-    if (e.microgrid) for (const id of this.#byMicrogrid.get(e.microgrid) ?? []) candidates.add(id)
-    for (let dx = -1; dx <= 1; dx++) {
-      for (let dy = -1; dy <= 1; dy++) for (const id of this.#byCell.get(this.#cell(e.location, dx, dy)) ?? []) candidates.add(id)
+    const add = (set: Set<string> | undefined) => {
+      if (set) for (const id of set) candidates.add(id)
+    }
+    const at = this.#bucket(e.atMs)
+    for (let b = at - 1; b <= at + 1; b++) {
+      if (e.buildingId) add(this.#byBuilding.get(`${e.buildingId}|${b}`))
+      if (e.microgrid) add(this.#byMicrogrid.get(`${e.microgrid}|${b}`))
+      for (let dx = -1; dx <= 1; dx++) {
+        for (let dy = -1; dy <= 1; dy++) add(this.#byCell.get(`${this.#cell(e.location, dx, dy)}|${b}`))
+      }
     }
     let best: { ref: OpenCaseRef; building: boolean; metres: number } | undefined
     for (const id of candidates) {

@@ -39,6 +39,9 @@ export default fp(
     })
 
     const coalescer = new FrameCoalescer(fastify.config.FRAME_INTERVAL_MS, (room, frame) => {
+      // Socket.IO encodes a broadcast (and walks it for binaries) even when nobody is in the room; most
+      // street rooms are empty most of the time, and on the ingest path that encoding cost ~6 % of the CPU.
+      if (!io.sockets.adapter.rooms.get(room)?.size) return
       metrics.frames.inc()
       io.to(room).emit('events', frame)
     })

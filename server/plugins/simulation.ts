@@ -1,9 +1,12 @@
 /**
  * Demo mode's built-in simulation. It acts as a real producer: once the server listens, it posts
- * events to this server's own public HTTP API with the demo producer key.
+ * events to this server's own public HTTP API with the demo producer key, and its crews work the
+ * cases through the same API as the street command posts' demo users.
  */
 import fp from 'fastify-plugin'
 import { DEMO_PRODUCER_KEY } from '../auth/producer-keys.ts'
+import { DEMO_PASSWORD } from '../auth/user-directory.ts'
+import { startCrews } from '../../simulations/crews/run-crews.ts'
 import { SCENARIOS, startLiveSimulation } from '../../simulations/index.ts'
 import { ConfigError } from '../config.ts'
 
@@ -20,6 +23,7 @@ export default fp(
 
     if (config.GRIDWATCH_MODE !== 'demo' || config.SIMULATION !== 'on') return
     let stop: (() => Promise<void>) | undefined
+    let stopCrews: (() => Promise<void>) | undefined
     fastify.addHook('onListen', async () => {
       const address = fastify.server.address()
       if (!address || typeof address === 'string') return
@@ -34,10 +38,16 @@ export default fp(
         log: fastify.log.child({ module: 'simulation' }),
         ...(drills.length > 0 ? { drills: { everyMin: config.SIMULATION_DRILL_EVERY_MIN, scenarios: drills } } : {}),
       })
+      if (config.SIMULATION_CREWS === 'on') {
+        stopCrews = startCrews({
+          target, apiKey: DEMO_PRODUCER_KEY, password: DEMO_PASSWORD, seed: config.GRIDWATCH_SEED,
+          log: fastify.log.child({ module: 'crews' }),
+        })
+      }
     })
     // Before the HTTP server stops, so the simulation's last request is not refused mid-flight.
     fastify.addHook('preClose', async () => {
-      await stop?.()
+      await Promise.all([stop?.(), stopCrews?.()])
     })
   },
   { name: 'simulation', dependencies: ['config', 'district'] },
