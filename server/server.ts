@@ -13,6 +13,7 @@ function banner(url: string, app: Awaited<ReturnType<typeof buildApp>>): string 
     '',
     `  网格哨 Gridwatch is running at ${url}`,
     `    wall:      ${url}/wall`,
+    `    post:      ${url}/post (a street's command post; street users land there)`,
     `    API docs:  ${url}/docs`,
     `    data:      ${config.DATA_DIR} (SQLite, last seq ${app.store.lastSeq()})`,
     `    district:  ${districtLine(app)}`,
@@ -26,6 +27,9 @@ function banner(url: string, app: Awaited<ReturnType<typeof buildApp>>): string 
       `  Producer key (X-Api-Key): ${DEMO_PRODUCER_KEY}`,
       `  Simulation: ${config.SIMULATION === 'on' ? `on, about ${config.SIMULATION_RATE} events a minute (SIMULATION=off to stop it)` : 'off'}`,
     )
+    if (config.SIMULATION === 'on') {
+      lines.push(`  Crews: ${config.SIMULATION_CREWS === 'on' ? 'on, simulated street posts and units work the cases (SIMULATION_CREWS=off leaves them to you)' : 'off'}`)
+    }
   }
   return `${lines.join('\n')}\n`
 }
