@@ -1,6 +1,6 @@
 /** The app's routes. Pages load lazily; every page but the login needs a signed-in user. */
 import { createRouter, createWebHistory } from 'vue-router'
-import { authRedirect, HOME_PATH, LOGIN_PATH } from './auth/auth-redirect.ts'
+import { authRedirect, HOME_PATH, LOGIN_PATH, rootRedirect } from './auth/auth-redirect.ts'
 import { useAuthStore } from './stores/auth.ts'
 
 declare module 'vue-router' {
@@ -10,15 +10,21 @@ declare module 'vue-router' {
   }
 }
 
+/** `/` and unknown paths: the user's home (a street user's is their post), or the login page. */
+const toHome = () => {
+  const auth = useAuthStore()
+  return rootRedirect(auth.user, auth.signedIn)
+}
+
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
-    { path: '/', redirect: HOME_PATH },
+    { path: '/', redirect: toHome },
     { path: LOGIN_PATH, name: 'login', component: () => import('./pages/LoginPage.vue'), meta: { public: true } },
     { path: HOME_PATH, name: 'wall', component: () => import('./pages/WallPage.vue') },
     // A street command post; `/post` alone lands on the user's own street (PostPage resolves it).
     { path: '/post/:streetId(\\d{9})?', name: 'post', component: () => import('./pages/PostPage.vue') },
-    { path: '/:unknown(.*)*', redirect: HOME_PATH },
+    { path: '/:unknown(.*)*', redirect: toHome },
   ],
 })
 

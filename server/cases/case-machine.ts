@@ -6,32 +6,12 @@
  */
 import {
   CASE_STATUS_LABELS, CASE_TIER_LABELS, FINISHED_STATUSES,
-  type Case, type CaseAction, type CaseActionName, type CaseAuditEntry, type CaseStatus,
+  type Case, type CaseAction, type CaseAuditEntry, type CaseStatus,
 } from '../../domain/cases.ts'
+import { CASE_TRANSITIONS } from '../../domain/case-transitions.ts'
 import { DISPATCHABLE_STATUSES, UNIT_STATUS_LABELS, type Unit } from '../../domain/units.ts'
 import { tierAbove, type Sla } from './route-case.ts'
 import { departmentLabel, report, summon } from './summons.ts'
-
-const OPEN: readonly CaseStatus[] = ['new', 'assigned', 'accepted', 'on_scene', 'escalated']
-
-/**
- * Which statuses each action may start from, and where it leads (`same`: the status is kept; `keep`:
- * statuses from which it leads nowhere, e.g. a second unit dispatched to a case already being handled).
- */
-export const TRANSITIONS: Record<CaseActionName, { from: readonly CaseStatus[]; to: CaseStatus | 'same'; keep?: readonly CaseStatus[] }> = {
-  assign: { from: ['new', 'escalated'], to: 'assigned' },
-  dispatch: { from: OPEN, to: 'assigned', keep: ['assigned', 'accepted', 'on_scene'] },
-  accept: { from: ['assigned'], to: 'accepted' },
-  arrive: { from: ['accepted'], to: 'on_scene' },
-  // A matter settled by phone is resolved without anyone on the scene.
-  resolve: { from: ['accepted', 'on_scene'], to: 'resolved' },
-  close: { from: ['resolved'], to: 'closed' },
-  escalate: { from: OPEN, to: 'escalated' },
-  cancel: { from: OPEN, to: 'cancelled' },
-  return_visit: { from: ['resolved', 'closed'], to: 'same' },
-  whistle: { from: OPEN, to: 'same' },
-  report: { from: OPEN, to: 'same' },
-}
 
 /** The units the machine reads: a dispatch's unit, and a whistle's department team in the case's street. */
 export interface UnitDirectory {
@@ -75,7 +55,7 @@ function unitRefusal(c: Case, unitId: string, ctx: MachineContext): MachineResul
  * // { ok: false, status: 409, reason: 'case C-… is new (待派遣); close is allowed only from resolved (已办结)' }
  */
 export function applyAction(c: Case, input: CaseAction, actor: string, at: string, ctx: MachineContext): MachineResult {
-  const rule = TRANSITIONS[input.action]
+  const rule = CASE_TRANSITIONS[input.action]
   const note = input.note?.trim() || undefined
   if (!rule.from.includes(c.status)) {
     return refuse(409, `case ${c.id} is ${label(c.status)}; ${input.action} is allowed only from ${rule.from.map(label).join(', ')}`)

@@ -18,7 +18,8 @@ const web: FastifyPluginAsync = async (fastify) => {
     root: WEB_ROOT,
     // Files are looked up per request, so a rebuild is served without a restart.
     wildcard: true,
-    index: false,
+    // `/` serves the app too (it then routes a signed-in user to their home: the wall, or a street's post).
+    index: ['index.html'],
     cacheControl: false,
     // Vite's hashed assets never change; everything else (index.html) must be revalidated.
     setHeaders: (res, path) =>

@@ -1,15 +1,13 @@
-import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Case } from '../../domain/cases.ts'
 import type { Unit } from '../../domain/units.ts'
 import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
-import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
-import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
-import { launchChromium } from './chromium.ts'
-import { signIn } from './sign-in.ts'
+import { hotlineItem, type TestServer } from '../helpers/build-app.ts'
+import { ARTIFACTS, startBrowserSuite, stopBrowserSuite } from './browser-suite.ts'
+import { signInToWall } from './sign-in.ts'
+import { renderedProperties, renderedValues } from './wall-map.ts'
 
-const ARTIFACTS = 'test-results'
 let server: TestServer
 let browser: Browser
 let page: Page
@@ -17,26 +15,12 @@ let dispatcher: Record<string, string>
 const rng = createRandom('dispatch-browser-test')
 
 beforeAll(async () => {
-  await buildWebIfStale(() => {})
-  server = await startTestServer()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
-  mkdirSync(ARTIFACTS, { recursive: true })
+  ;({ server, browser, page } = await startBrowserSuite())
   dispatcher = { authorization: `Bearer ${await server.login('district')}`, 'content-type': 'application/json' }
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => stopBrowserSuite({ server, browser }))
 
-/** Ids of the features MapLibre has drawn in a layer, read through the map the wall exposes for tests. */
-function rendered(layer: string, prop: string): Promise<string[]> {
-  return page.evaluate(([l, p]) => {
-    const map = (window as unknown as { __gridwatchMap: { getLayer(id: string): unknown; queryRenderedFeatures(o: { layers: string[] }): Array<{ properties: Record<string, unknown> }> } }).__gridwatchMap
-    if (!map.getLayer(l!)) return []
-    return map.queryRenderedFeatures({ layers: [l!] }).map((f) => String(f.properties[p!]))
-  }, [layer, prop])
-}
+const rendered = (layer: string, prop: string) => renderedValues(page, layer, prop)
 
 async function caseOf(eventId: string): Promise<Case> {
   let found: Case | undefined
@@ -50,11 +34,7 @@ async function caseOf(eventId: string): Promise<Case> {
 
 describe('the dispatch picture on the wall', () => {
   it('draws a case an event opens with its SLA ring, and a unit sent to it with a line to the case', async () => {
-    await page.goto(`${server.url}/wall`)
-    await page.waitForURL(/\/login/)
-    await signIn(page, 'wall')
-    await page.waitForURL(/\/wall/)
-    await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })
+    await signInToWall(page, server.url)
 
     const street = server.app.district.streets[3]!
     const [lng, lat] = randomPointInPolygon(rng, street)
@@ -63,10 +43,7 @@ describe('the dispatch picture on the wall', () => {
     const eventId = ((await res.json()) as { events: Array<{ id: string }> }).events[0]!.id
     const c = await caseOf(eventId)
     await expect.poll(() => rendered('dispatch-case-ring', 'id'), { timeout: 5000 }).toContain(c.id)
-    const ring = await page.evaluate((id) => {
-      const map = (window as unknown as { __gridwatchMap: { queryRenderedFeatures(o: { layers: string[] }): Array<{ properties: Record<string, unknown> }> } }).__gridwatchMap
-      return map.queryRenderedFeatures({ layers: ['dispatch-case-ring'] }).find((f) => f.properties['id'] === id)?.properties
-    }, c.id)
+    const ring = (await renderedProperties(page, 'dispatch-case-ring')).find((p) => p['id'] === c.id)
     // Just opened: the whole window to accept is left, so the ring is full and calm.
     expect(ring).toMatchObject({ state: 'ok', ring: 'sla-ring-ok-12', escalated: false })
 

@@ -1,14 +1,11 @@
-import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
-import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
+import { hotlineItem, type TestServer } from '../helpers/build-app.ts'
 import { labelPoint } from '../../geo/label-point.ts'
 import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
-import { launchChromium } from './chromium.ts'
-import { signIn } from './sign-in.ts'
+import { ARTIFACTS, startBrowserSuite, stopBrowserSuite } from './browser-suite.ts'
+import { signInToWall } from './sign-in.ts'
 
-const ARTIFACTS = 'test-results'
 let server: TestServer
 let browser: Browser
 let page: Page
@@ -21,16 +18,9 @@ interface MapHandle {
 }
 
 beforeAll(async () => {
-  await buildWebIfStale(() => {})
-  server = await startTestServer()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
-  mkdirSync(ARTIFACTS, { recursive: true })
+  ;({ server, browser, page } = await startBrowserSuite())
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => stopBrowserSuite({ server, browser }))
 
 const crumbs = () => page.getByTestId('map-crumb').allInnerTexts()
 const labels = (level: string) => page.locator(`[data-testid="map-label"][data-level="${level}"]`)
@@ -58,11 +48,7 @@ async function clickLngLat(lngLat: [number, number]): Promise<void> {
 
 describe('drilling down the hierarchy on the wall map', () => {
   it('logs in and waits for the map', async () => {
-    await page.goto(`${server.url}/wall`)
-    await page.waitForURL(/\/login/)
-    await signIn(page, 'wall')
-    await page.waitForURL(/\/wall/)
-    await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })
+    await signInToWall(page, server.url)
     expect(await crumbs()).toEqual(['成华区'])
     expect(await labels('street').count()).toBe(server.app.district.streets.length)
   })

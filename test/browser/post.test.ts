@@ -6,16 +6,13 @@
  * record its report, resolve with a note, record the return visit and close. A leader sees the same
  * post read-only. Saves `test-results/post-*.png`.
  */
-import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
-import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
-import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
-import { launchChromium } from './chromium.ts'
+import { hotlineItem, type TestServer } from '../helpers/build-app.ts'
+import { ARTIFACTS, startBrowserSuite, stopBrowserSuite } from './browser-suite.ts'
 import { signIn } from './sign-in.ts'
 
-const ARTIFACTS = 'test-results'
 const rng = createRandom('post-test')
 let server: TestServer
 let browser: Browser
@@ -28,23 +25,16 @@ let holdFrames = false
 const held: Array<() => void> = []
 
 beforeAll(async () => {
-  await buildWebIfStale(() => {})
-  server = await startTestServer()
+  ;({ server, browser, page } = await startBrowserSuite())
   streetId = server.app.district.streets[3]!.properties.id
   otherStreetId = server.app.district.streets[5]!.properties.id
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
   // The socket goes through the test, so it can hold live frames back for the stale-button case.
   await page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const upstream = ws.connectToServer()
     upstream.onMessage((m) => (holdFrames ? held.push(() => ws.send(m)) : ws.send(m)))
   })
-  mkdirSync(ARTIFACTS, { recursive: true })
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => stopBrowserSuite({ server, browser }))
 
 function callIn(streetIndex: number, sourceId: string, title: string) {
   const [lng, lat] = randomPointInPolygon(rng, server.app.district.streets[streetIndex]!)
@@ -63,9 +53,9 @@ const status = () => page.getByTestId('post-detail-status').getAttribute('data-s
 const action = (name: string) => page.getByTestId(`post-action-${name}`)
 
 describe('the street command post', () => {
-  it('sends a street user from /post to their own street and shows its empty queue', async () => {
-    await page.goto(`${server.url}/post`)
-    await page.waitForURL(/\/login/)
+  it('lands a street user on their own street’s post after signing in, and shows its empty queue', async () => {
+    // Signing in with nowhere asked for: a street user's home is their post, not the wall.
+    await page.goto(`${server.url}/login`)
     await signIn(page, `street-${streetId}`)
     await page.waitForURL(atPost(streetId))
     await expect.poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
@@ -74,6 +64,9 @@ describe('the street command post', () => {
     // Before a case is opened, the detail pane sums up the street, units included (live units store).
     await expect.poll(() => page.getByTestId('post-summary').innerText()).toMatch(/处置力量 · [1-9]\d*/)
 
+    // `/post` alone is their own street's post too.
+    await page.goto(`${server.url}/post`)
+    await page.waitForURL(atPost(streetId))
     // Another street's post is not theirs: they land back on their own.
     await page.goto(`${server.url}/post/${otherStreetId}`)
     await page.waitForURL(atPost(streetId))

@@ -1,29 +1,19 @@
-import { mkdirSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
-import { buildWebIfStale } from '../../scripts/build-web-if-stale.ts'
-import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
-import { launchChromium } from './chromium.ts'
-import { signIn } from './sign-in.ts'
+import { hotlineItem, type TestServer } from '../helpers/build-app.ts'
+import { ARTIFACTS, startBrowserSuite, stopBrowserSuite } from './browser-suite.ts'
+import { signInToWall } from './sign-in.ts'
 
-const ARTIFACTS = 'test-results'
 let server: TestServer
 let browser: Browser
 let page: Page
 const rng = createRandom('browser-test')
 
 beforeAll(async () => {
-  await buildWebIfStale(() => {})
-  server = await startTestServer()
-  browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } })
-  mkdirSync(ARTIFACTS, { recursive: true })
+  ;({ server, browser, page } = await startBrowserSuite())
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+afterAll(() => stopBrowserSuite({ server, browser }))
 
 const counterTotal = async () => Number((await page.getByTestId('counter-total').innerText()).replace(/[^\d]/g, ''))
 
@@ -34,12 +24,8 @@ function itemIn(streetIndex: number, sourceId: string, title: string) {
 
 describe('the wall', () => {
   it('logs in, shows the live wall and draws the district map', async () => {
-    await page.goto(`${server.url}/wall`)
-    await page.waitForURL(/\/login/)
-    await signIn(page, 'wall')
-    await page.waitForURL(/\/wall/)
+    await signInToWall(page, server.url)
     await expect.poll(() => page.getByTestId('connection-indicator').getAttribute('data-state'), { timeout: 10_000 }).toBe('live')
-    await page.locator('[data-testid="wall-map"][data-map-ready="true"]').waitFor({ timeout: 60_000 })
 
     // Read the WebGL canvas inside a render callback, while its drawing buffer is still valid.
     const colours = await page.evaluate(() => new Promise<number>((resolve) => {

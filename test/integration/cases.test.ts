@@ -9,25 +9,13 @@ import type { Case, CaseAuditEntry } from '../../domain/cases.ts'
 import type { StoredEvent } from '../../domain/event.ts'
 import type { SensorEntry } from '../../domain/sensors.ts'
 import { PRODUCER_KEY, hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
+import { apiClient } from '../helpers/api-client.ts'
 
 type CaseDetail = Case & { events: StoredEvent[]; audit: CaseAuditEntry[] }
 
 let server: TestServer
-const tokens: Record<string, string> = {}
 let serial = 0
-
-async function token(user: string): Promise<string> {
-  tokens[user] ??= await server.login(user)
-  return tokens[user]
-}
-async function call<T>(method: string, path: string, user = 'district', body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await token(user)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as T }
-}
+const { call, forgetTokens } = apiClient(() => server)
 const act = (id: string, body: Record<string, unknown>, user = 'district') => call<Case & { message?: string }>('POST', `/api/v1/cases/${id}/actions`, user, body)
 const detail = (id: string, user = 'district') => call<CaseDetail>('GET', `/api/v1/cases/${id}`, user)
 
@@ -234,7 +222,7 @@ describe('restart', () => {
     const fire = before.find((c) => c.category === 'smoke')!
     const fireAudit = (await detail(fire.id)).body.audit
     await server.restart()
-    for (const k of Object.keys(tokens)) delete tokens[k]
+    forgetTokens()
     const after = (await call<{ cases: Case[] }>('GET', '/api/v1/cases?limit=5000')).body.cases
     expect(after).toEqual(before)
     expect((await detail(fire.id)).body.audit).toEqual(fireAudit)

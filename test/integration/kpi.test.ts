@@ -15,27 +15,15 @@ import type { Case } from '../../domain/cases.ts'
 import { KpiReport, type KpiMeasures, type KpiPeriod } from '../../domain/kpi.ts'
 import type { KpiFrame } from '../../domain/socket.ts'
 import { hotlineItem, startTestServer, waitFor, type TestServer } from '../helpers/build-app.ts'
+import { apiClient } from '../helpers/api-client.ts'
 
 /** Accept deadlines set by this test's rules file: noise must be accepted within 0.3 s, the others within 30 minutes. */
 const ACCEPT_MIN: Record<string, number> = { noise: 0.005, road_damage: 30, elevator_fault: 30 }
 const CATEGORIES = Object.keys(ACCEPT_MIN)
 
 let server: TestServer
-const tokens: Record<string, string> = {}
 let serial = 0
-
-async function token(user: string): Promise<string> {
-  tokens[user] ??= await server.login(user)
-  return tokens[user]
-}
-async function call<T>(method: string, path: string, user = 'district', body?: unknown): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await token(user)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  return { status: res.status, body: (await res.json()) as T }
-}
+const { token, call, forgetTokens } = apiClient(() => server)
 async function act(id: string, body: Record<string, unknown>): Promise<Case> {
   const res = await call<Case>('POST', `/api/v1/cases/${id}/actions`, 'district', body)
   expect(res.status, `${body.action} on ${id}`).toBe(200)
@@ -280,7 +268,7 @@ describe('GET /api/v1/kpi', () => {
   it('gives the same figures after a restart (the projection is rebuilt from the cases table)', async () => {
     const before = (await kpi('month')).body
     await server.restart()
-    for (const u of Object.keys(tokens)) delete tokens[u]
+    forgetTokens()
     const after = (await kpi('month')).body
     const strip = (r: KpiReport) => ({ ...r, until: '', generatedAt: '' })
     expect(strip(after)).toEqual(strip(before))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { authRedirect, safeRedirect } from './auth-redirect.ts'
+import { authRedirect, homePathFor, rootRedirect, safeRedirect } from './auth-redirect.ts'
 import { parseSession, tokenExpiry } from './stored-session.ts'
 
 const b64url = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url')
@@ -56,6 +56,33 @@ describe('safeRedirect', () => {
     [undefined, '/wall'],
   ])('%s → %s', (raw, expected) => {
     expect(safeRedirect(raw)).toBe(expected)
+  })
+})
+
+describe('where a user lands', () => {
+  const streetUser = { role: 'street', scope: { level: 'street', id: '510108003' } } as const
+  const leader = { role: 'leader', scope: { level: 'district', id: '510108' } } as const
+
+  it('lands a street user at their own post, everyone else at the wall', () => {
+    expect(homePathFor(streetUser)).toBe('/post/510108003')
+    expect(homePathFor(leader)).toBe('/wall')
+    expect(homePathFor({ role: 'district', scope: { level: 'district', id: '510108' } })).toBe('/wall')
+    expect(homePathFor({ role: 'wall', scope: { level: 'district', id: '510108' } })).toBe('/wall')
+    expect(homePathFor(null)).toBe('/wall')
+  })
+
+  it('keeps an explicit redirect after sign-in, and goes home without one or with a bad one', () => {
+    const home = homePathFor(streetUser)
+    expect(safeRedirect('/wall?lang=en', home)).toBe('/wall?lang=en')
+    expect(safeRedirect(undefined, home)).toBe('/post/510108003')
+    expect(safeRedirect('//evil.example', home)).toBe('/post/510108003')
+    expect(safeRedirect('/login', home)).toBe('/post/510108003')
+  })
+
+  it('sends / to the login page without a redirect when signed out, so sign-in picks the home', () => {
+    expect(rootRedirect(null, false)).toBe('/login')
+    expect(rootRedirect(streetUser, true)).toBe('/post/510108003')
+    expect(rootRedirect(leader, true)).toBe('/wall')
   })
 })
 

@@ -5,21 +5,15 @@
  * `minGapMs`, reloads are spaced at least that far apart, the last one always made (a busy feed must
  * not turn into a request per frame).
  */
-import { onBeforeUnmount, watch } from 'vue'
+import { watch } from 'vue'
 import type { Source } from '../../domain/event.ts'
 import { useEventsStore } from '../stores/events.ts'
+import { useThrottled } from './use-throttled.ts'
 
 export function useReloadOnSource(source: Source | 'any', reload: () => void, minGapMs = 0): void {
   const events = useEventsStore()
+  const soon = useThrottled(reload, minGapMs)
   let lastSeq: number | null = null
-  let lastReload = 0
-  let trailing: ReturnType<typeof setTimeout> | undefined
-
-  const fire = () => {
-    trailing = undefined
-    lastReload = Date.now()
-    reload()
-  }
 
   watch(
     () => events.feed,
@@ -27,13 +21,8 @@ export function useReloadOnSource(source: Source | 'any', reload: () => void, mi
       const newest = (source === 'any' ? feed.at(-1) : feed.findLast((e) => e.source === source))?.seq ?? 0
       const changed = lastSeq !== null && newest > lastSeq
       lastSeq = Math.max(lastSeq ?? 0, newest)
-      if (!changed || trailing) return
-      const wait = lastReload + minGapMs - Date.now()
-      if (wait <= 0) fire()
-      else trailing = setTimeout(fire, wait)
+      if (changed) soon()
     },
     { immediate: true },
   )
-
-  onBeforeUnmount(() => clearTimeout(trailing))
 }

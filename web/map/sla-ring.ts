@@ -4,7 +4,7 @@
  * image changes only now and then, and its colour: calm while time is ample, amber in the last
  * quarter, red once the deadline has passed.
  */
-import { dueKindOf } from '../../domain/case-board.ts'
+import { dueOf, type DueKind } from '../../domain/case-board.ts'
 import type { Case } from '../../domain/cases.ts'
 
 export type SlaState = 'ok' | 'warn' | 'late'
@@ -20,10 +20,8 @@ export const SLA_COLORS: Record<SlaState, string> = {
   late: '#ff3b47',
 }
 
-const DUE_FIELD = { accept: 'acceptBy', arrive: 'arriveBy', resolve: 'resolveBy' } as const
-
 export interface SlaView {
-  dueKind: 'accept' | 'arrive' | 'resolve'
+  dueKind: DueKind
   /** Milliseconds to the deadline; negative once past. */
   leftMs: number
   /** Share of the window (opening → deadline) still left, 0–1. */
@@ -42,8 +40,8 @@ export interface SlaView {
  * // { dueKind: 'accept', leftMs: 300000, share: 0.25, state: 'warn', step: 3 }
  */
 export function slaView(c: Pick<Case, 'status' | 'openedAt' | 'deadlines'>, now: number): SlaView {
-  const dueKind = dueKindOf(c.status)
-  const due = Date.parse(c.deadlines[DUE_FIELD[dueKind]])
+  const { kind: dueKind, at } = dueOf(c)
+  const due = Date.parse(at)
   const window = Math.max(1, due - Date.parse(c.openedAt))
   const leftMs = due - now
   const share = Math.min(1, Math.max(0, leftMs / window))

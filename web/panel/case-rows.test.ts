@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseBoard } from '../../domain/case-board.ts'
 import type { Case } from '../../domain/cases.ts'
-import { caseRows, clockOf } from './case-rows.ts'
+import { caseRows } from './case-rows.ts'
 
 const NOW = Date.parse('2026-11-29T10:00:00Z')
 const kase = (id: string, over: Partial<Case>): Case => ({
@@ -28,7 +28,15 @@ describe('caseRows', () => {
     expect(caseRows(board, { now: NOW, locale: 'en', streetName: () => undefined })[1]).toMatchObject({ tier: 'Micro-grid', status: 'New', street: '510108001' })
   })
 
-  it('formats clocks', () => {
-    expect([clockOf(754_000), clockOf(-59_000), clockOf(3_661_000)]).toEqual(['12:34', '00:59', '1:01:01'])
+  it('flags an escalated case 已上报 once: by its status while escalated, by the flag after it moves on', () => {
+    const board: CaseBoard = {
+      open: 2, byTier: { microgrid: 0, community: 2, street: 0 }, overdue: 0, escalated: 2, at: '2026-11-29T10:00:00Z',
+      urgent: [
+        { case: kase('up', { status: 'escalated', tier: 'community', escalations: 1 }), due: '2026-11-29T10:20:00Z', dueKind: 'accept' },
+        { case: kase('on', { status: 'assigned', tier: 'community', escalations: 1 }), due: '2026-11-29T10:20:00Z', dueKind: 'accept' },
+      ],
+    }
+    const rows = caseRows(board, { now: NOW, locale: 'zh-CN', streetName: () => undefined })
+    expect(rows.map((r) => [r.status, r.escalated, r.escalatedFlag])).toEqual([['已上报', true, false], ['已派遣', true, true]])
   })
 })

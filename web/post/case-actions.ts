@@ -1,29 +1,12 @@
 /**
  * Which actions a command post may offer on a case, from its status and what the case holds. The
- * status table mirrors the server's state machine (server/cases/case-machine.ts TRANSITIONS; a unit
- * test keeps the two in step, since the web bundle must not pull in server code); the rest are the
- * machine's own refusals seen in advance (a return visit needs a 12345 caller, a whistle a
+ * status table is the server's own (domain/case-transitions.ts); the rest are the machine's own
+ * refusals seen in advance (a return visit needs a 12345 caller, a whistle a
  * street-tier case, a report a department summoned and not yet arrived), so the post shows only
  * buttons that can work. The server stays the judge: a 409 it sends is shown as it says.
  */
-import type { Case, CaseActionName, CaseStatus } from '../../domain/cases.ts'
-
-const OPEN: readonly CaseStatus[] = ['new', 'assigned', 'accepted', 'on_scene', 'escalated']
-
-/** The statuses each action may start from. */
-export const ACTION_FROM: Record<CaseActionName, readonly CaseStatus[]> = {
-  assign: ['new', 'escalated'],
-  dispatch: OPEN,
-  accept: ['assigned'],
-  arrive: ['accepted'],
-  resolve: ['accepted', 'on_scene'],
-  close: ['resolved'],
-  escalate: OPEN,
-  cancel: OPEN,
-  return_visit: ['resolved', 'closed'],
-  whistle: OPEN,
-  report: OPEN,
-}
+import { CASE_TRANSITIONS } from '../../domain/case-transitions.ts'
+import type { Case, CaseActionName } from '../../domain/cases.ts'
 
 /** The order buttons appear in: the loop's next step first, the exceptional ones last. */
 export const ACTION_ORDER: readonly CaseActionName[] = [
@@ -52,7 +35,7 @@ export function allowedActions(
   ctx: ActionContext,
 ): CaseActionName[] {
   return ACTION_ORDER.filter((action) => {
-    if (!ACTION_FROM[action].includes(c.status)) return false
+    if (!CASE_TRANSITIONS[action].from.includes(c.status)) return false
     switch (action) {
       case 'return_visit':
         return ctx.hotline && !c.returnVisit
@@ -70,6 +53,6 @@ export function allowedActions(
 
 /** Whether a summoned department may report this stage now: accept once, then arrive once. */
 export function canReport(c: Pick<Case, 'status'>, s: NonNullable<Case['summons']>[number], stage: 'accept' | 'arrive'): boolean {
-  if (!ACTION_FROM.report.includes(c.status)) return false
+  if (!CASE_TRANSITIONS.report.from.includes(c.status)) return false
   return stage === 'accept' ? !s.acceptedAt && !s.arrivedAt : !s.arrivedAt
 }

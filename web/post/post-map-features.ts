@@ -3,10 +3,10 @@
  * marked, overdue ones flagged) and its units as points coloured by status.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson'
+import { dueOf } from '../../domain/case-board.ts'
 import type { Case } from '../../domain/cases.ts'
 import type { Unit, UnitStatus } from '../../domain/units.ts'
 import { SEVERITY_COLORS, severityRank } from '../map/severity-colors.ts'
-import { dueOf } from './queue-rows.ts'
 
 export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = {
   available: '#2bf08f',

@@ -3,14 +3,12 @@
  * nearest deadline, as the district's case board ranks them), each with the countdown to the deadline
  * its status works towards and how its whistle summons stand.
  */
-import { dueKindOf } from '../../domain/case-board.ts'
-import { CASE_STATUS_LABELS, CASE_TIER_LABELS, DEPARTMENT_LABELS, type Case, type CaseDeadlines, type Department } from '../../domain/cases.ts'
+import { dueOf } from '../../domain/case-board.ts'
+import { DEPARTMENT_LABELS, type Case, type Department } from '../../domain/cases.ts'
 import type { Severity } from '../../domain/event.ts'
+import { countdown } from '../format/format-countdown.ts'
 import type { AppLocale } from '../i18n/resolve-locale.ts'
-import { clockOf } from '../panel/case-rows.ts'
-
-export type DueKind = 'accept' | 'arrive' | 'resolve'
-const DUE_FIELD: Record<DueKind, keyof CaseDeadlines> = { accept: 'acceptBy', arrive: 'arriveBy', resolve: 'resolveBy' }
+import { caseRowCore, type CaseRowCore } from '../panel/case-rows.ts'
 
 /** Severities that sound the post's alarm and make the row flash. */
 export const ALERTING_SEVERITIES: readonly Severity[] = ['severe', 'extreme']
@@ -28,29 +26,13 @@ export interface SummonsRow {
   clock: string | null
 }
 
-export interface QueueRow {
-  id: string
-  title: string
+export interface QueueRow extends CaseRowCore {
   severity: Severity
-  tier: string
-  tierCode: Case['tier']
-  status: string
-  statusCode: Case['status']
-  dueKind: DueKind
   /** The deadline its status works towards, ISO-8601. */
   due: string
-  clock: string
-  late: boolean
-  escalated: boolean
   units: number
   summons: SummonsRow[]
   alerting: boolean
-}
-
-/** The deadline a case in its status is working towards. */
-export function dueOf(c: Pick<Case, 'status' | 'deadlines'>): { kind: DueKind; at: string } {
-  const kind = dueKindOf(c.status)
-  return { kind, at: c.deadlines[DUE_FIELD[kind]] }
 }
 
 export const departmentLabel = (code: string, lang: 'zh' | 'en'): string =>
@@ -59,8 +41,8 @@ export const departmentLabel = (code: string, lang: 'zh' | 'en'): string =>
 export function summonsRows(c: Pick<Case, 'summons'>, now: number, locale: AppLocale): SummonsRow[] {
   const lang = locale === 'en' ? 'en' : 'zh'
   return (c.summons ?? []).map((s) => {
-    const left = Date.parse(s.dueBy) - now
-    const overdue = !s.arrivedAt && left < 0
+    const left = countdown(s.dueBy, now)
+    const overdue = !s.arrivedAt && left.late
     return {
       department: s.department,
       label: departmentLabel(s.department, lang),
@@ -69,7 +51,7 @@ export function summonsRows(c: Pick<Case, 'summons'>, now: number, locale: AppLo
       arrivedAt: s.arrivedAt,
       late: s.late || overdue,
       overdue,
-      clock: s.arrivedAt ? null : clockOf(left),
+      clock: s.arrivedAt ? null : left.clock,
     }
   })
 }
@@ -88,23 +70,12 @@ export function rankCases<T extends Pick<Case, 'id' | 'status' | 'deadlines'>>(c
 }
 
 export function queueRows(cases: readonly Case[], opts: { now: number; locale: AppLocale }): QueueRow[] {
-  const lang = opts.locale === 'en' ? 'en' : 'zh'
   return rankCases(cases).map((c) => {
     const due = dueOf(c)
-    const left = Date.parse(due.at) - opts.now
     return {
-      id: c.id,
-      title: c.title,
+      ...caseRowCore(c, due, opts.now, opts.locale),
       severity: c.severity,
-      tier: CASE_TIER_LABELS[c.tier][lang],
-      tierCode: c.tier,
-      status: CASE_STATUS_LABELS[c.status][lang],
-      statusCode: c.status,
-      dueKind: due.kind,
       due: due.at,
-      clock: clockOf(left),
-      late: left < 0,
-      escalated: c.escalations > 0,
       units: c.unitIds?.length ?? 0,
       summons: summonsRows(c, opts.now, opts.locale),
       alerting: ALERTING_SEVERITIES.includes(c.severity),

@@ -1,0 +1,46 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { throttleCalls } from './throttle-calls.ts'
+
+describe('throttleCalls', () => {
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('calls at once, then once at the end of the gap for everything asked meanwhile', () => {
+    const fn = vi.fn()
+    const t = throttleCalls(fn, 2_000)
+    t.call()
+    expect(fn).toHaveBeenCalledTimes(1)
+    vi.advanceTimersByTime(500)
+    t.call()
+    t.call()
+    expect(fn).toHaveBeenCalledTimes(1)
+    vi.advanceTimersByTime(1_499)
+    expect(fn).toHaveBeenCalledTimes(1)
+    vi.advanceTimersByTime(1)
+    expect(fn).toHaveBeenCalledTimes(2)
+    // Quiet for longer than the gap: the next one goes at once again.
+    vi.advanceTimersByTime(5_000)
+    t.call()
+    expect(fn).toHaveBeenCalledTimes(3)
+  })
+
+  it('calls every time without a gap, and nothing deferred after cancel', () => {
+    const fn = vi.fn()
+    const free = throttleCalls(fn, 0)
+    free.call()
+    free.call()
+    expect(fn).toHaveBeenCalledTimes(2)
+
+    const other = vi.fn()
+    const t = throttleCalls(other, 1_000)
+    t.call()
+    t.call()
+    t.cancel()
+    vi.advanceTimersByTime(2_000)
+    expect(other).toHaveBeenCalledTimes(1)
+  })
+})
