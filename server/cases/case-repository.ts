@@ -3,6 +3,12 @@
  * are queried), `case_events` (which event is in which case; an event is in one case at most) and
  * `case_audit` (append-only). `case_meta` keeps the last event seq the engine has considered and the
  * case number counter, so a restart resumes exactly where it stopped.
+ *
+ * A case's `eventIds` live in `case_events` only, in seq order (the order they were attached in), and
+ * are put back into the document when it is read: the stored document stays the same small size
+ * however many events a case collects, so saving a busy case (every attach saves it) does not rewrite
+ * a list that grows without bound. Documents written before this carry an `eventIds` of their own;
+ * `case_events` holds the same ids, and is what is read.
  */
 import type Database from 'better-sqlite3'
 import type { Case, CaseAuditEntry, CaseStatus, CaseTier } from '../../domain/cases.ts'
@@ -20,6 +26,7 @@ export interface CaseRecord {
 }
 
 interface CaseRow {
+  id: string
   doc: string
   key: string
   building_id: string | null
@@ -86,8 +93,10 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
       doc TEXT NOT NULL
     );
     CREATE INDEX IF NOT EXISTS cases_updated ON cases (updated_at);
-    CREATE INDEX IF NOT EXISTS cases_status ON cases (status, updated_at);
-    CREATE INDEX IF NOT EXISTS cases_street ON cases (street, status, updated_at);
+    -- No query used these (the list's optional filters cannot use an index; it walks cases_updated),
+    -- and every attach paid for updating both.
+    DROP INDEX IF EXISTS cases_status;
+    DROP INDEX IF EXISTS cases_street;
     CREATE TABLE IF NOT EXISTS case_events (
       event_id TEXT PRIMARY KEY,
       case_id TEXT NOT NULL,
@@ -111,27 +120,44 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
     CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `)
   // Cases stored before units existed have no `unitIds`: read as none.
-  const parseCase = (doc: string): Case => {
+  const parseCase = (doc: string, eventIds: string[]): Case => {
     const c = JSON.parse(doc) as Case
     c.unitIds ??= []
+    c.eventIds = eventIds
     return c
   }
-  const toRecord = (r: CaseRow): CaseRecord => ({
-    case: parseCase(r.doc), key: r.key, buildingId: r.building_id, lastEventAt: r.last_event_at, hotline: r.hotline === 1,
+  const toRecord = (r: CaseRow, eventIds: string[]): CaseRecord => ({
+    case: parseCase(r.doc, eventIds), key: r.key, buildingId: r.building_id, lastEventAt: r.last_event_at, hotline: r.hotline === 1,
   })
-  const getStmt = db.prepare('SELECT doc, key, building_id, last_event_at, hotline FROM cases WHERE id = ?')
+  const getStmt = db.prepare('SELECT id, doc, key, building_id, last_event_at, hotline FROM cases WHERE id = ?')
   // An upsert, not INSERT OR REPLACE: a case that gains an event is updated in place rather than deleted
   // and re-inserted with every index entry.
   const saveStmt = db.prepare(`INSERT INTO cases (id, status, tier, street, key, building_id, last_event_at, hotline, updated_at, doc)
-    VALUES (@id, @status, @tier, @street, @key, @buildingId, @lastEventAt, @hotline, @updatedAt, @doc)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET status = excluded.status, tier = excluded.tier, street = excluded.street, key = excluded.key,
       building_id = excluded.building_id, last_event_at = excluded.last_event_at, hotline = excluded.hotline,
       updated_at = excluded.updated_at, doc = excluded.doc`)
-  const listStmt = db.prepare(`SELECT doc FROM cases
+  const listStmt = db.prepare(`SELECT id, doc FROM cases
     WHERE (@status IS NULL OR (CASE WHEN @status = 'open' THEN status NOT IN ('resolved', 'closed', 'cancelled') ELSE status = @status END))
     AND (@street IS NULL OR street = @street) AND (@tier IS NULL OR tier = @tier)
     ORDER BY updated_at DESC, id DESC LIMIT @limit`)
-  const openStmt = db.prepare(`SELECT doc, key, building_id, last_event_at, hotline FROM cases WHERE status NOT IN ('resolved', 'closed', 'cancelled')`)
+  const OPEN = `status NOT IN ('resolved', 'closed', 'cancelled')`
+  const openStmt = db.prepare(`SELECT id, doc, key, building_id, last_event_at, hotline FROM cases WHERE ${OPEN}`)
+  const eventsOfStmt = db.prepare('SELECT event_id FROM case_events WHERE case_id = ? ORDER BY seq').pluck()
+  const eventsOfManyStmt = db.prepare(`SELECT case_id, event_id FROM case_events
+    WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, seq`).raw()
+  const eventsOfOpenStmt = db.prepare(`SELECT case_id, event_id FROM case_events
+    WHERE case_id IN (SELECT id FROM cases WHERE ${OPEN}) ORDER BY case_id, seq`).raw()
+  /** Each case's event ids in seq order, from one query's `[case_id, event_id]` rows. */
+  const groupIds = (rows: Iterable<unknown[]>): Map<string, string[]> => {
+    const out = new Map<string, string[]>()
+    for (const [caseId, eventId] of rows as Iterable<[string, string]>) {
+      const ids = out.get(caseId)
+      if (ids) ids.push(eventId)
+      else out.set(caseId, [eventId])
+    }
+    return out
+  }
   const attachStmt = db.prepare('INSERT OR IGNORE INTO case_events (event_id, case_id, seq, source, category, attached_at) VALUES (?, ?, ?, ?, ?, ?)')
   const caseOfStmt = db.prepare('SELECT case_id FROM case_events WHERE event_id = ?').pluck()
   const auditInsert = db.prepare('INSERT INTO case_audit (case_id, action, from_status, to_status, actor, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
@@ -144,19 +170,21 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
   return {
     get: (id) => {
       const r = getStmt.get(id) as CaseRow | undefined
-      return r ? toRecord(r) : undefined
+      return r ? toRecord(r, eventsOfStmt.all(id) as string[]) : undefined
     },
     save: (r) => {
-      const c = r.case
-      saveStmt.run({
-        id: c.id, status: c.status, tier: c.tier, street: c.path.street, key: r.key, buildingId: r.buildingId,
-        lastEventAt: r.lastEventAt, hotline: r.hotline ? 1 : 0, updatedAt: c.updatedAt, doc: JSON.stringify(c),
-      })
+      const { eventIds: _inCaseEvents, ...c } = r.case
+      saveStmt.run(c.id, c.status, c.tier, c.path.street, r.key, r.buildingId, r.lastEventAt, r.hotline ? 1 : 0, c.updatedAt, JSON.stringify(c))
     },
-    list: (q) =>
-      (listStmt.all({ status: q.status ?? null, street: q.street ?? null, tier: q.tier ?? null, limit: q.limit }) as Array<{ doc: string }>)
-        .map((r) => parseCase(r.doc)),
-    loadOpen: () => (openStmt.all() as CaseRow[]).map(toRecord),
+    list: (q) => {
+      const rows = listStmt.all({ status: q.status ?? null, street: q.street ?? null, tier: q.tier ?? null, limit: q.limit }) as Array<{ id: string; doc: string }>
+      const ids = groupIds(eventsOfManyStmt.iterate(JSON.stringify(rows.map((r) => r.id))) as Iterable<unknown[]>)
+      return rows.map((r) => parseCase(r.doc, ids.get(r.id) ?? []))
+    },
+    loadOpen: () => {
+      const ids = groupIds(eventsOfOpenStmt.iterate() as Iterable<unknown[]>)
+      return (openStmt.all() as CaseRow[]).map((r) => toRecord(r, ids.get(r.id) ?? []))
+    },
     attachEvent: (caseId, e, at) => void attachStmt.run(e.id, caseId, e.seq, e.source, e.category, at),
     caseIdOfEvent: (eventId) => caseOfStmt.get(eventId) as string | undefined,
     appendAudit: (a) => void auditInsert.run(a.caseId, a.action, a.from, a.to, a.actor, a.at, a.note ?? null),

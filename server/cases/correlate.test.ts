@@ -102,3 +102,19 @@ describe('open-case index', () => {
     expect(found).toBeGreaterThan(10_000)
   })
 })
+
+describe('open-case index, kinds and ties', () => {
+  it('passes over open cases of other kinds in a busy place, and breaks a full tie by the earlier case', () => {
+    const idx = new OpenCaseIndex({ windowMs: 15 * MIN, radiusM: 150 })
+    // A park: hundreds of open cases in one micro-grid, none of a kind a noise call may join.
+    for (let i = 0; i < 300; i++) idx.add(ref({ id: `C-${String(i).padStart(7, '0')}`, key: i % 2 ? 'detection:stray_dog' : 'hotline:road_damage', buildingId: null }))
+    const e = eventPlace(storedEvent({ category: 'noise', occurredAt: new Date(T0).toISOString(), location: HERE, path: { district: 'D', street: 'S', community: 'C', grid: 'G', microgrid: 'MG1' } }))
+    expect(idx.find(e)).toBeUndefined()
+    // Two noise cases alike in every way the ranking looks at: the earlier opened wins, whatever the order they were filed in.
+    idx.add(ref({ id: 'C-0010000', key: 'hotline:noise', buildingId: null }))
+    idx.add(ref({ id: 'C-0000999', key: 'hotline:noise', buildingId: null }))
+    expect(idx.find(e)?.id).toBe('C-0000999')
+    idx.remove('C-0000999')
+    expect(idx.find(e)?.id).toBe('C-0010000')
+  })
+})

@@ -4,8 +4,9 @@
  * case's latest event, so a burst of calls keeps its case) and compatible categories (the family
  * table below). A smoke alarm plus five calls from the block within 15 minutes is one case.
  *
- * The index keeps every open case in three hash maps (building, micro-grid, and a square grid of
- * `radiusM` cells), so a lookup reads a handful of buckets whatever the number of open cases.
+ * The index keeps every open case in hash maps (building, micro-grid, and a square grid of `radiusM`
+ * cells, per time bucket and case kind), so a lookup reads a handful of entries whatever the number
+ * of open cases.
  */
 import { distance } from '@turf/turf'
 import type { LngLat, StoredEvent } from '../../domain/event.ts'
@@ -105,24 +106,59 @@ export function eventPlace(e: StoredEvent): EventPlace {
 
 const M_PER_DEG = 111_320
 
-function addTo<K>(map: Map<K, Set<string>>, key: K, id: string) {
-  const set = map.get(key)
-  if (set) set.add(id)
-  else map.set(key, new Set([id]))
-}
-function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string) {
-  const set = map.get(key)
-  if (!set) return
-  set.delete(id)
-  if (set.size === 0) map.delete(key)
+/**
+ * Open case ids filed under one place, grouped by the case's key (as a small number, see `#keyNo`):
+ * compatibility is decided once per key, not per case.
+ */
+type ByKey = Map<number, Set<string>>
+
+/** One time bucket (one window wide) of the index: its cases by building, micro-grid and grid cell (x, then y). */
+interface Bucket {
+  building: Map<string, ByKey>
+  microgrid: Map<string, ByKey>
+  cell: Map<number, Map<number, ByKey>>
+  /** Filings in this bucket, so an empty one is dropped. */
+  size: number
 }
 
+function fileIn<K>(map: Map<K, ByKey>, place: K, key: number, id: string): void {
+  let byKey = map.get(place)
+  if (!byKey) map.set(place, (byKey = new Map()))
+  const ids = byKey.get(key)
+  if (ids) ids.add(id)
+  else byKey.set(key, new Set([id]))
+}
+
+function unfileFrom<K>(map: Map<K, ByKey>, place: K, key: number, id: string): void {
+  const byKey = map.get(place)
+  const ids = byKey?.get(key)
+  if (!byKey || !ids) return
+  ids.delete(id)
+  if (ids.size > 0) return
+  byKey.delete(key)
+  if (byKey.size === 0) map.delete(place)
+}
+
+/** One lookup's event, the kinds it may join, and the best case so far. */
+interface Search {
+  e: EventPlace
+  keys: { list: number[]; set: Set<number> }
+  best: OpenCaseRef | undefined
+  building: boolean
+  metres: number
+}
+
+/** Case ids (`C-0000042`) in opening order: the shorter number first, then by text. */
+const openedBefore = (a: string, b: string) => (a.length !== b.length ? a.length < b.length : a < b)
+
 /**
- * The in-memory index of open cases. Every lookup key (building, micro-grid, grid cell) is paired with
- * the time bucket of the case's latest event (buckets one window wide): an event within the window
- * of a case is always in the same or an adjacent bucket, so a lookup reads three buckets and never
- * walks the cases that went quiet hours ago. Without it, a long unattended run (nobody closes cases)
- * made every lookup slower than the last.
+ * The in-memory index of open cases. Cases are filed by the time bucket of their latest event
+ * (buckets one window wide): an event within the window of a case is always in the same or an
+ * adjacent bucket, so a lookup reads three buckets and never walks the cases that went quiet hours
+ * ago. Within a bucket they are filed by building, micro-grid and grid cell, and under each place by
+ * the case's key, so a lookup walks only the cases of compatible kinds: a busy micro-grid (a park
+ * with its dog cameras, a market) can hold hundreds of open cases of other kinds that an event there
+ * must not be compared with one by one.
  * @example
  * const index = new OpenCaseIndex({ windowMs: 15 * 60_000, radiusM: 150 })
  * index.add(ref)
@@ -130,9 +166,10 @@ function removeFrom<K>(map: Map<K, Set<string>>, key: K, id: string) {
  */
 export class OpenCaseIndex {
   readonly #refs = new Map<string, OpenCaseRef>()
-  readonly #byBuilding = new Map<string, Set<string>>()
-  readonly #byMicrogrid = new Map<string, Set<string>>()
-  readonly #byCell = new Map<string, Set<string>>()
+  readonly #buckets = new Map<number, Bucket>()
+  /** Every key a case has been filed under, numbered; for an event's key, the numbers of those compatible with it (remembered until a new key is filed). */
+  readonly #keyNos = new Map<CategoryKey, number>()
+  readonly #compatibleKeys = new Map<CategoryKey, { list: number[]; set: Set<number> }>()
   readonly #opts: Required<CorrelationOptions>
 
   constructor(opts: CorrelationOptions) {
@@ -149,37 +186,80 @@ export class OpenCaseIndex {
     return this.#refs.get(id)
   }
 
-  /** Cells of `radiusM` metres: a point within the radius is always in the 3×3 block around it. */
-  #cell(p: LngLat, dx = 0, dy = 0): string {
-    const size = this.#opts.radiusM
-    const x = Math.floor((p.lng * M_PER_DEG * Math.cos((p.lat * Math.PI) / 180)) / size) + dx
-    const y = Math.floor((p.lat * M_PER_DEG) / size) + dy
-    return `${x}:${y}`
+  /** The cell of `radiusM` metres a point is in: a point within the radius is always in the 3×3 block around it. */
+  #cellX(p: LngLat): number {
+    return Math.floor((p.lng * M_PER_DEG * Math.cos((p.lat * Math.PI) / 180)) / this.#opts.radiusM)
+  }
+
+  #cellY(p: LngLat): number {
+    return Math.floor((p.lat * M_PER_DEG) / this.#opts.radiusM)
   }
 
   #bucket(ms: number): number {
     return Math.floor(ms / this.#opts.windowMs)
   }
 
-  #file(ref: OpenCaseRef, file: typeof addTo): void {
+  #keyNo(key: CategoryKey): number {
+    let no = this.#keyNos.get(key)
+    if (no === undefined) {
+      this.#keyNos.set(key, (no = this.#keyNos.size))
+      this.#compatibleKeys.clear()
+    }
+    return no
+  }
+
+  /** The case keys an event of this key may join: a few, out of the few dozen in use. */
+  #keysFor(eventKey: CategoryKey): { list: number[]; set: Set<number> } {
+    let keys = this.#compatibleKeys.get(eventKey)
+    if (!keys) {
+      const list = [...this.#keyNos].filter(([k]) => this.#opts.compatible(k, eventKey)).map(([, no]) => no)
+      this.#compatibleKeys.set(eventKey, (keys = { list, set: new Set(list) }))
+    }
+    return keys
+  }
+
+  #file(ref: OpenCaseRef): void {
     const b = this.#bucket(ref.lastEventMs)
-    if (ref.buildingId) file(this.#byBuilding, `${ref.buildingId}|${b}`, ref.id)
-    if (ref.microgrid) file(this.#byMicrogrid, `${ref.microgrid}|${b}`, ref.id)
-    file(this.#byCell, `${this.#cell(ref.location)}|${b}`, ref.id)
+    let bucket = this.#buckets.get(b)
+    if (!bucket) this.#buckets.set(b, (bucket = { building: new Map(), microgrid: new Map(), cell: new Map(), size: 0 }))
+    bucket.size++
+    const key = this.#keyNo(ref.key)
+    if (ref.buildingId) fileIn(bucket.building, ref.buildingId, key, ref.id)
+    if (ref.microgrid) fileIn(bucket.microgrid, ref.microgrid, key, ref.id)
+    const x = this.#cellX(ref.location)
+    let column = bucket.cell.get(x)
+    if (!column) bucket.cell.set(x, (column = new Map()))
+    fileIn(column, this.#cellY(ref.location), key, ref.id)
+  }
+
+  #unfile(ref: OpenCaseRef): void {
+    const b = this.#bucket(ref.lastEventMs)
+    const bucket = this.#buckets.get(b)
+    if (!bucket) return
+    const key = this.#keyNo(ref.key)
+    if (ref.buildingId) unfileFrom(bucket.building, ref.buildingId, key, ref.id)
+    if (ref.microgrid) unfileFrom(bucket.microgrid, ref.microgrid, key, ref.id)
+    const x = this.#cellX(ref.location)
+    const column = bucket.cell.get(x)
+    if (column) {
+      unfileFrom(column, this.#cellY(ref.location), key, ref.id)
+      if (column.size === 0) bucket.cell.delete(x)
+    }
+    if (--bucket.size === 0) this.#buckets.delete(b)
   }
 
   add(ref: OpenCaseRef): void {
     if (this.#refs.has(ref.id)) this.remove(ref.id)
     const own = { ...ref }
     this.#refs.set(ref.id, own)
-    this.#file(own, addTo)
+    this.#file(own)
   }
 
   remove(id: string): void {
     const ref = this.#refs.get(id)
     if (!ref) return
     this.#refs.delete(id)
-    this.#file(ref, removeFrom)
+    this.#unfile(ref)
   }
 
   /** An event joined the case: its window now runs from this event. */
@@ -190,43 +270,68 @@ export class OpenCaseIndex {
       ref.lastEventMs = atMs
       return
     }
-    this.#file(ref, removeFrom)
+    this.#unfile(ref)
     ref.lastEventMs = atMs
-    this.#file(ref, addTo)
+    this.#file(ref)
   }
 
   /**
-   * The open case the event joins: same building first, then the nearest, then the most recent;
-   * undefined when none is close enough in place, time and kind.
+   * The open case the event joins: same building first, then the nearest, then the most recent, then
+   * the earliest opened; undefined when none is close enough in place, time and kind.
    */
   find(e: EventPlace): OpenCaseRef | undefined {
-    const candidates = new Set<string>()
-    const add = (set: Set<string> | undefined) => {
-      if (set) for (const id of set) candidates.add(id)
-    }
+    const keys = this.#keysFor(e.key)
+    if (keys.list.length === 0) return undefined
+    const s: Search = { e, keys, best: undefined, building: false, metres: 0 }
     const at = this.#bucket(e.atMs)
+    const x = this.#cellX(e.location)
+    const y = this.#cellY(e.location)
     for (let b = at - 1; b <= at + 1; b++) {
-      if (e.buildingId) add(this.#byBuilding.get(`${e.buildingId}|${b}`))
-      if (e.microgrid) add(this.#byMicrogrid.get(`${e.microgrid}|${b}`))
+      const bucket = this.#buckets.get(b)
+      if (!bucket) continue
+      if (e.buildingId) this.#weigh(s, bucket.building.get(e.buildingId))
+      if (e.microgrid) this.#weigh(s, bucket.microgrid.get(e.microgrid))
       for (let dx = -1; dx <= 1; dx++) {
-        for (let dy = -1; dy <= 1; dy++) add(this.#byCell.get(`${this.#cell(e.location, dx, dy)}|${b}`))
+        const column = bucket.cell.get(x + dx)
+        if (column) for (let dy = -1; dy <= 1; dy++) this.#weigh(s, column.get(y + dy))
       }
     }
-    let best: { ref: OpenCaseRef; building: boolean; metres: number } | undefined
-    for (const id of candidates) {
+    return s.best
+  }
+
+  /** The cases filed at one place, of kinds the event may join: whichever list is shorter is walked. */
+  #weigh(s: Search, byKey: ByKey | undefined): void {
+    if (!byKey) return
+    if (byKey.size <= s.keys.list.length) {
+      for (const [key, ids] of byKey) if (s.keys.set.has(key)) this.#weighIds(s, ids)
+    } else {
+      for (const key of s.keys.list) {
+        const ids = byKey.get(key)
+        if (ids) this.#weighIds(s, ids)
+      }
+    }
+  }
+
+  /** A case filed under several of the places read is weighed more than once, to the same result. */
+  #weighIds(s: Search, ids: Set<string>): void {
+    const { e } = s
+    for (const id of ids) {
       const ref = this.#refs.get(id)!
       if (Math.abs(e.atMs - ref.lastEventMs) > this.#opts.windowMs) continue
-      if (!this.#opts.compatible(ref.key, e.key)) continue
       const building = e.buildingId !== null && ref.buildingId === e.buildingId
       const metres = distance([ref.location.lng, ref.location.lat], [e.location.lng, e.location.lat], { units: 'meters' })
       const samePlace = building || (e.microgrid !== null && ref.microgrid === e.microgrid) || metres <= this.#opts.radiusM
       if (!samePlace) continue
+      const best = s.best
       const better = !best ||
-        (building !== best.building ? building
-          : metres !== best.metres ? metres < best.metres
-          : ref.lastEventMs > best.ref.lastEventMs)
-      if (better) best = { ref, building, metres }
+        (building !== s.building ? building
+          : metres !== s.metres ? metres < s.metres
+          : ref.lastEventMs !== best.lastEventMs ? ref.lastEventMs > best.lastEventMs
+          : openedBefore(ref.id, best.id))
+      if (!better) continue
+      s.best = ref
+      s.building = building
+      s.metres = metres
     }
-    return best?.ref
   }
 }

@@ -9,6 +9,7 @@ import fp from 'fastify-plugin'
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { startWalCheckpointer } from '../store/wal-checkpointer.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,8 +26,13 @@ export default fp(
     // Acknowledged changes (an operator's ack, a registry edit) must survive a power cut.
     db.pragma('synchronous = FULL')
     db.pragma('busy_timeout = 5000')
+    // Checkpoints happen beside the main thread, not inside whichever commit crosses the WAL limit.
+    const checkpointer = startWalCheckpointer(db)
     fastify.decorate('operationsDb', db)
-    fastify.addHook('onClose', async () => db.close())
+    fastify.addHook('onClose', async () => {
+      await checkpointer.close()
+      db.close()
+    })
   },
   { name: 'operations-db', dependencies: ['config'] },
 )

@@ -23,6 +23,9 @@ export function registerCasesRealtime({ io, cases, lastSeq, intervalMs, onFrame 
     intervalMs,
     streetOf: (c) => c.path.street,
     send: (room, docs) => {
+      // Socket.IO encodes a broadcast even for a room nobody is in (most street rooms, most of the
+      // time); a client that joins later loads the list over HTTP first, so nothing is missed.
+      if (!io.sockets.adapter.rooms.get(room)?.size) return
       onFrame?.()
       const frame: CasesFrame = { seq: lastSeq(), cases: docs }
       io.to(room).emit('cases', frame)

@@ -27,6 +27,9 @@ export function registerUnitsRealtime({ io, units, lastSeq, intervalMs, onFrame 
     intervalMs,
     streetOf: (u) => u.home.street,
     send: (room, docs) => {
+      // Socket.IO encodes a broadcast even for a room nobody is in (most street rooms, most of the
+      // time); a client that joins later loads the list over HTTP first, so nothing is missed.
+      if (!io.sockets.adapter.rooms.get(room)?.size) return
       onFrame?.()
       const frame: UnitsFrame = { seq: lastSeq(), units: docs }
       io.to(room).emit('units', frame)

@@ -91,8 +91,13 @@ export function createSqliteEventStore(file: string): EventStore {
   const writer = startWriter(file, seq)
   const group = new GroupCommit<NewEvent, AppendResult>(async (batches) => {
     const results = await writer.commit(batches)
-    // Advanced here, in the same turn as the caller's publish: realtime hand-over relies on it.
-    for (const batch of results) for (const r of batch) if (!r.duplicate && r.seq > seq) seq = r.seq
+    results.forEach((batch, b) => batch.forEach((r, i) => {
+      if (r.duplicate) return
+      // The stored document is exactly this: the writer stores `{ id, seq, ...item }` (see the worker).
+      r.event = { id: r.id, seq: r.seq, ...(batches[b]![i] as NewEvent) }
+      // Advanced here, in the same turn as the caller's publish: realtime hand-over relies on it.
+      if (r.seq > seq) seq = r.seq
+    }))
     return results
   })
 

@@ -29,7 +29,9 @@ const commit = db.transaction((/** @type {any[][]} */ batches) => {
       const event = { id: randomUUID(), seq: ++seq, ...item }
       insert.run(event.seq, event.id, event.source, event.sourceId, event.category, event.severity, event.occurredAt, event.receivedAt, event.path.street, JSON.stringify(event))
       fresh.set(key, { id: event.id, seq: event.seq })
-      return { id: event.id, seq: event.seq, sourceId: item.sourceId, duplicate: false, event }
+      // Not the event itself: the main thread has the item it sent and puts the two together, which
+      // costs far less than copying every stored event back across the thread boundary.
+      return { id: event.id, seq: event.seq, sourceId: item.sourceId, duplicate: false }
     }),
   )
 })
