@@ -14,6 +14,7 @@ import type { ItemError } from '../../domain/validate-ingest.ts'
 import { httpError, type HttpError } from '../http-error.ts'
 import type { AppendResult } from '../store/event-store.ts'
 import { raiseAlarm, recordNormal } from '../sensors/alarm-lifecycle.ts'
+import { coalesce } from '../sensors/coalesce-events.ts'
 import { createAlarmRepository, type AlarmRepository } from '../sensors/alarm-repository.ts'
 import { generateSensors } from '../sensors/generate-sensors.ts'
 import { createLiveness } from '../sensors/liveness.ts'
@@ -120,13 +121,16 @@ export default fp(
         if (state !== 'offline' && state !== 'online') markSeen(sensorId, nowMs)
       }
     }
-    bus.subscribe((events) => {
-      if (!events.some((e) => e.source === 'sensor')) return
+    // One durable transaction per turn of the event loop, not per request (see coalesce-events.ts).
+    const alarmWrites = coalesce<StoredEvent>((events) => {
       try {
         alarms.transaction(() => applyEvents(events))
       } catch (err) {
         log.error({ err }, 'sensor alarms not updated')
       }
+    })
+    bus.subscribe((events) => {
+      if (events.some((e) => e.source === 'sensor')) alarmWrites.add(events.filter((e) => e.source === 'sensor'))
     })
 
     const sweep = setInterval(() => {
@@ -191,10 +195,12 @@ export default fp(
       clearInterval(sweep)
       clearInterval(flush)
       await draining
+      alarmWrites.flush()
       flushSeen()
     })
     // Requests still finishing after preClose may have been heard from; the database closes after this.
     fastify.addHook('onClose', async () => {
+      alarmWrites.flush()
       try {
         flushSeen()
       } catch (err) {

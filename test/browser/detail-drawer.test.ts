@@ -177,7 +177,7 @@ const field = (scope: Locator, key: string) => scope.locator(`[data-field="${key
 async function openFromFeed(eventId: string): Promise<Locator> {
   await feedRow(eventId).click()
   const d = page.locator(`[data-testid="event-drawer"][data-event-id="${eventId}"]`)
-  await d.waitFor({ timeout: 3000 })
+  await d.waitFor({ timeout: 10_000 })
   await expect.poll(() => d.getAttribute('data-status'), { timeout: 5000 }).toBe('ready')
   return d
 }
@@ -239,7 +239,7 @@ describe('the wall per source, its filter and the detail drawer', () => {
     const res = await post('/api/v1/sensors/events', [{ sensorId, state: 'alarm', at: now(), messageId: 'drawer-alarm-1', value: 0.31 }])
     expect(res.status).toBe(201)
     const alarmRow = page.locator('[data-testid="feed-item"][data-source="sensor"]').first()
-    await alarmRow.waitFor({ timeout: 3000 })
+    await alarmRow.waitFor({ timeout: 10_000 })
     ids.sensorAlarm = (await alarmRow.getAttribute('data-event-id'))!
     ids.sensorFault = await ingestWithRegistry({
       source: 'sensor', sourceId: 'drawer-gas-fault', category: 'gas', severity: 'minor', occurredAt: now(), location: pointIn(4),
@@ -274,10 +274,10 @@ describe('the wall per source, its filter and the detail drawer', () => {
     })
     expect(cap.status).toBe(201)
     const capRow = page.locator('[data-testid="feed-item"][data-source="cap"]').first()
-    await capRow.waitFor({ timeout: 3000 })
+    await capRow.waitFor({ timeout: 10_000 })
     ids.cap = (await capRow.getAttribute('data-event-id'))!
 
-    for (const key of ['incident', 'sensorAlarm', 'sensorFault', 'detection', 'hotline']) await feedRow(ids[key]!).waitFor({ timeout: 3000 })
+    for (const key of ['incident', 'sensorAlarm', 'sensorFault', 'detection', 'hotline']) await feedRow(ids[key]!).waitFor({ timeout: 10_000 })
     // The quiet detection is stored and streamed, but it is not an alert.
     expect(await feedRow(ids.quietDetection!).count()).toBe(0)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
@@ -362,7 +362,7 @@ describe('the wall per source, its filter and the detail drawer', () => {
     }, ids.incident!)
     await page.mouse.click(at.x, at.y)
     const d = page.locator(`[data-testid="event-drawer"][data-event-id="${ids.incident}"]`)
-    await d.waitFor({ timeout: 3000 })
+    await d.waitFor({ timeout: 10_000 })
     await expect.poll(() => d.getAttribute('data-status'), { timeout: 5000 }).toBe('ready')
     // The click opened the event; it did not drill the map into the street beneath it.
     expect(await page.getByTestId('wall-map').getAttribute('data-focus-level')).toBe('street')
