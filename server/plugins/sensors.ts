@@ -14,7 +14,6 @@ import type { ItemError } from '../../domain/validate-ingest.ts'
 import { httpError, type HttpError } from '../http-error.ts'
 import type { AppendResult } from '../store/event-store.ts'
 import { raiseAlarm, recordNormal } from '../sensors/alarm-lifecycle.ts'
-import { coalesce } from '../sensors/coalesce-events.ts'
 import { createAlarmRepository, type AlarmRepository } from '../sensors/alarm-repository.ts'
 import { generateSensors } from '../sensors/generate-sensors.ts'
 import { createLiveness } from '../sensors/liveness.ts'
@@ -121,16 +120,13 @@ export default fp(
         if (state !== 'offline' && state !== 'online') markSeen(sensorId, nowMs)
       }
     }
-    // One durable transaction per turn of the event loop, not per request (see coalesce-events.ts).
-    const alarmWrites = coalesce<StoredEvent>((events) => {
+    bus.subscribe((events) => {
+      if (!events.some((e) => e.source === 'sensor')) return
       try {
         alarms.transaction(() => applyEvents(events))
       } catch (err) {
         log.error({ err }, 'sensor alarms not updated')
       }
-    })
-    bus.subscribe((events) => {
-      if (events.some((e) => e.source === 'sensor')) alarmWrites.add(events.filter((e) => e.source === 'sensor'))
     })
 
     const sweep = setInterval(() => {
@@ -195,12 +191,10 @@ export default fp(
       clearInterval(sweep)
       clearInterval(flush)
       await draining
-      alarmWrites.flush()
       flushSeen()
     })
     // Requests still finishing after preClose may have been heard from; the database closes after this.
     fastify.addHook('onClose', async () => {
-      alarmWrites.flush()
       try {
         flushSeen()
       } catch (err) {
