@@ -7,7 +7,7 @@
 import fp from 'fastify-plugin'
 import type { KpiFrame } from '../../domain/socket.ts'
 import { casesForProjection, createKpiService, type KpiService } from '../kpi/kpi-service.ts'
-import { DISTRICT_ROOM, streetFilter, streetRoom } from '../realtime/rooms.ts'
+import { DISTRICT_ROOM, roomOccupied, streetFilter, streetRoom } from '../realtime/rooms.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,14 +30,13 @@ export default fp(
 
     const frame = (street?: string): KpiFrame => ({ seq: store.lastSeq(), kpi: kpi.report('today', street) })
     // Only rooms someone is in are computed: a report costs nothing when nobody watches it.
-    const occupied = (room: string) => (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0
     const unsubscribeStream = kpi.onChange((changed) => {
       try {
-        if (occupied(DISTRICT_ROOM)) io.to(DISTRICT_ROOM).emit('kpi', frame())
+        if (roomOccupied(io, DISTRICT_ROOM)) io.to(DISTRICT_ROOM).emit('kpi', frame())
         // A street's room hears only of its own cases (and of midnight).
         for (const s of changed.all ? district.streets.map((f) => f.properties.id) : changed.streets) {
           const room = streetRoom(s)
-          if (occupied(room)) io.to(room).emit('kpi', frame(s))
+          if (roomOccupied(io, room)) io.to(room).emit('kpi', frame(s))
         }
       } catch (err) {
         log.error({ err }, 'KPI frame not sent')

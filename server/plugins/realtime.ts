@@ -8,6 +8,7 @@ import { Server } from 'socket.io'
 import { FrameCoalescer } from '../realtime/frame-coalescer.ts'
 import { registerEventsRealtime, type GridwatchServer } from '../realtime/events.ts'
 import { DailyCounts } from '../realtime/daily-counts.ts'
+import { roomOccupied } from '../realtime/rooms.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -39,9 +40,8 @@ export default fp(
     })
 
     const coalescer = new FrameCoalescer(fastify.config.FRAME_INTERVAL_MS, (room, frame) => {
-      // Socket.IO encodes a broadcast (and walks it for binaries) even when nobody is in the room; most
-      // street rooms are empty most of the time, and on the ingest path that encoding cost ~6 % of the CPU.
-      if (!io.sockets.adapter.rooms.get(room)?.size) return
+      // On the ingest path, encoding frames for empty rooms cost ~6 % of the CPU.
+      if (!roomOccupied(io, room)) return
       metrics.frames.inc()
       io.to(room).emit('events', frame)
     })

@@ -9,7 +9,7 @@ import { canDispatch } from '../../domain/auth.ts'
 import { Alarm, AlarmStatus } from '../../domain/sensors.ts'
 import { ErrorReply } from '../schemas.ts'
 import { httpError } from '../http-error.ts'
-import { streetFilter } from '../realtime/rooms.ts'
+import { listStreet, streetFilter } from '../realtime/rooms.ts'
 import { acknowledgeAlarm, clearAlarm, type Transition } from '../sensors/alarm-lifecycle.ts'
 
 const ListQuery = Type.Object({
@@ -40,9 +40,8 @@ const alarms: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const { status, street, sensorId, limit = 500 } = request.query
-      const own = streetFilter(request.user.scope)
-      if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
-      return { alarms: repo.list({ status, street: own ?? street, sensorId, limit }) }
+      const inScope = listStreet(request.user.scope, street)
+      return { alarms: repo.list({ status, street: inScope, sensorId, limit }) }
     },
   )
 

@@ -7,7 +7,7 @@ import { Type } from '@sinclair/typebox'
 import { Camera } from '../../domain/cameras.ts'
 import { ErrorReply } from '../schemas.ts'
 import { httpError } from '../http-error.ts'
-import { streetFilter } from '../realtime/rooms.ts'
+import { listStreet, streetFilter } from '../realtime/rooms.ts'
 
 const ListQuery = Type.Object({
   street: Type.Optional(Type.String({ pattern: '^\\d{9}$' })),
@@ -35,9 +35,8 @@ const cameras: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const { street, limit = 5000 } = request.query
-      const own = streetFilter(request.user.scope)
-      if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
-      const list = fastify.cameras.list(own ?? street)
+      const inScope = listStreet(request.user.scope, street)
+      const list = fastify.cameras.list(inScope)
       return { cameras: list.slice(0, limit), total: list.length }
     },
   )

@@ -15,7 +15,7 @@ import { ErrorReply } from '../schemas.ts'
 import { CaseBoard } from '../../domain/case-board.ts'
 import { caseBoard } from '../cases/case-board.ts'
 import { httpError } from '../http-error.ts'
-import { streetFilter } from '../realtime/rooms.ts'
+import { listStreet, streetFilter } from '../realtime/rooms.ts'
 import { publicEvent } from '../privacy/public-event.ts'
 
 const ListQuery = Type.Object({
@@ -61,9 +61,8 @@ const cases: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const { status, street, tier, limit = 500 } = request.query
-      const own = streetFilter(request.user.scope)
-      if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
-      return { cases: engine.list({ status, street: own ?? street, tier, limit }) }
+      const inScope = listStreet(request.user.scope, street)
+      return { cases: engine.list({ status, street: inScope, tier, limit }) }
     },
   )
 

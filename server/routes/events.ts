@@ -9,7 +9,7 @@ import { IngestBody, IngestReply, Source, StoredEvent } from '../../domain/event
 import { validateIngestBody } from '../../domain/validate-ingest.ts'
 import { ErrorReply } from '../schemas.ts'
 import { httpError } from '../http-error.ts'
-import { streetFilter } from '../realtime/rooms.ts'
+import { listStreet, streetFilter } from '../realtime/rooms.ts'
 import { publicEvent } from '../privacy/public-event.ts'
 import { batchValidator, ingestReply, producerRateLimit } from './producer-route.ts'
 
@@ -64,9 +64,8 @@ const events: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const { sinceSeq = 0, street, source, limit = 500 } = request.query
-      const own = streetFilter(request.user.scope)
-      if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
-      const list = fastify.store.list({ sinceSeq, street: own ?? street, source, limit })
+      const inScope = listStreet(request.user.scope, street)
+      const list = fastify.store.list({ sinceSeq, street: inScope, source, limit })
       return { events: list.map(publicEvent), lastSeq: list.at(-1)?.seq ?? sinceSeq }
     },
   )

@@ -7,8 +7,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { Hotspot } from '../../domain/cameras.ts'
 import { ErrorReply } from '../schemas.ts'
-import { httpError } from '../http-error.ts'
-import { streetFilter } from '../realtime/rooms.ts'
+import { listStreet } from '../realtime/rooms.ts'
 
 const hotspots: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
@@ -25,9 +24,8 @@ const hotspots: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const { street } = request.query
-      const own = streetFilter(request.user.scope)
-      if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
-      return { hotspots: fastify.cameras.hotspots(new Date(), own ?? street) }
+      const inScope = listStreet(request.user.scope, street)
+      return { hotspots: fastify.cameras.hotspots(new Date(), inScope) }
     },
   )
 }

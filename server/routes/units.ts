@@ -10,7 +10,7 @@ import { MAX_BATCH } from '../../domain/event.ts'
 import { Unit, UnitKind, UnitPositionFix, UnitStatus } from '../../domain/units.ts'
 import { ErrorReply } from '../schemas.ts'
 import { httpError } from '../http-error.ts'
-import { streetFilter } from '../realtime/rooms.ts'
+import { listStreet, streetFilter } from '../realtime/rooms.ts'
 import { checkFixes } from '../units/check-fixes.ts'
 import { batchValidator, producerRateLimit } from './producer-route.ts'
 
@@ -49,9 +49,8 @@ const units: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const { status, kind, street, department } = request.query
-      const own = streetFilter(request.user.scope)
-      if (own && street && street !== own) throw httpError(403, `your scope is street ${own}`)
-      return { units: engine.list({ status, kind, street: own ?? street, department }) }
+      const inScope = listStreet(request.user.scope, street)
+      return { units: engine.list({ status, kind, street: inScope, department }) }
     },
   )
 

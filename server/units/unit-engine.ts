@@ -61,14 +61,15 @@ export function createUnitEngine(repo: UnitRepository, opts: UnitEngineOptions):
   }
   const listeners = new Set<(units: Unit[]) => void>()
 
-  /** After a commit: memory, listeners, then what the moves mean for their cases. */
-  function commit(records: readonly UnitRecord[]): void {
-    if (records.length === 0) return
+  /** After a commit: memory, listeners, then what the moves mean for their cases. Returns the units whose status changed. */
+  function commit(records: readonly UnitRecord[]): Unit[] {
+    if (records.length === 0) return []
     const moved = records.filter((r) => byId.get(r.unit.id)?.unit.status !== r.unit.status)
     for (const r of records) byId.set(r.unit.id, r)
     const units = records.map((r) => r.unit)
     for (const fn of listeners) fn(units)
     for (const r of moved) followUp(r.unit)
+    return moved.map((r) => r.unit)
   }
 
   const act = (c: Case, action: CaseAction, u: Unit) => {
@@ -130,8 +131,7 @@ export function createUnitEngine(repo: UnitRepository, opts: UnitEngineOptions):
       }
       const records = [...staged.values()]
       save(records)
-      const changed = records.filter((r) => byId.get(r.unit.id)?.unit.status !== r.unit.status).map((r) => r.unit)
-      commit(records)
+      const changed = commit(records)
       return { accepted: fixes.length - stale, stale, changed }
     },
     releaseCleared() {
@@ -151,7 +151,7 @@ export function createUnitEngine(repo: UnitRepository, opts: UnitEngineOptions):
       caseActed(prev, next, action, actor, at) {
         const records = movesForAction(prev, next, action, actor, (id) => byId.get(id), at)
         for (const r of records) repo.save(r)
-        return () => commit(records)
+        return () => void commit(records)
       },
     },
   }

@@ -10,7 +10,8 @@ export interface CrewClient {
   openCases(): Promise<Case[]>
   /** Resolved cases still waiting for their return visit or close. */
   resolvedCases(): Promise<Case[]>
-  units(query?: { status?: Unit['status'] }): Promise<Unit[]>
+  /** The whole roster (about 1,300 units), as it now stands. */
+  units(): Promise<Unit[]>
   /** Acts as the case's street command post; `{ ok: false }` with the server's reason when refused. */
   act(c: Pick<Case, 'id' | 'path'>, action: CaseAction): Promise<{ ok: true } | { ok: false; status: number; message: string }>
   reportPositions(fixes: UnitPositionFix[]): Promise<void>
@@ -67,7 +68,7 @@ export function createCrewClient(opts: CrewClientOptions): CrewClient {
   return {
     openCases: async () => (await read<{ cases: Case[] }>('/api/v1/cases?status=open&limit=5000')).cases,
     resolvedCases: async () => (await read<{ cases: Case[] }>('/api/v1/cases?status=resolved&limit=1000')).cases,
-    units: async (q = {}) => (await read<{ units: Unit[] }>(`/api/v1/units${q.status ? `?status=${q.status}` : ''}`)).units,
+    units: async () => (await read<{ units: Unit[] }>('/api/v1/units')).units,
     async act(c, action) {
       const res = await call(`street-${c.path.street}`, `/api/v1/cases/${encodeURIComponent(c.id)}/actions`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(action),

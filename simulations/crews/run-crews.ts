@@ -9,7 +9,7 @@
  */
 import { distance } from '@turf/turf'
 import type { Case, CaseAction } from '../../domain/cases.ts'
-import type { Unit, UnitPositionFix } from '../../domain/units.ts'
+import type { UnitPositionFix } from '../../domain/units.ts'
 import { chooseUnit } from './choose-unit.ts'
 import { createCrewClient, type CrewClient } from './crew-client.ts'
 import { planCase, UNIT_SPEED_MPS, type CasePlan } from './crew-plan.ts'
@@ -76,12 +76,10 @@ export function startCrews(opts: CrewOptions): () => Promise<void> {
 
   async function tick(): Promise<void> {
     const now = Date.now()
-    const [open, resolved, dispatched, enRoute] = await Promise.all([
-      client.openCases(), client.resolvedCases(), client.units({ status: 'dispatched' }), client.units({ status: 'en_route' }),
-    ])
+    const [open, resolved, roster] = await Promise.all([client.openCases(), client.resolvedCases(), client.units()])
+    const moving = roster.filter((u) => u.status === 'dispatched' || u.status === 'en_route')
     const byId = new Map(open.map((c) => [c.id, c]))
     const actions: Array<{ c: Case; action: CaseAction }> = []
-    let free: Unit[] | undefined
     const taken = new Set<string>()
 
     for (const c of open) {
@@ -91,8 +89,7 @@ export function startCrews(opts: CrewOptions): () => Promise<void> {
       if ((c.status === 'new' || c.status === 'escalated') && units.length === 0) {
         if (m.plan.neglected && opts.neglect !== false && c.escalations === 0) continue
         if (now - Date.parse(c.openedAt) < m.plan.dispatchAfterMs && c.escalations === 0) continue
-        free ??= (await client.units()).filter((u) => u.status === 'available' || u.status === 'cleared')
-        const unit = chooseUnit(c, free.filter((u) => !taken.has(u.id)))
+        const unit = chooseUnit(c, roster.filter((u) => !taken.has(u.id)))
         if (unit) {
           taken.add(unit.id)
           actions.push({ c, action: { action: 'dispatch', unitId: unit.id, note: `派${unit.name}前往处置` } })
@@ -128,7 +125,7 @@ export function startCrews(opts: CrewOptions): () => Promise<void> {
     // Units on their way: a straight line at their speed, reported as their GPS would.
     const fixes: UnitPositionFix[] = []
     const at = new Date(now).toISOString()
-    for (const u of [...dispatched, ...enRoute]) {
+    for (const u of moving) {
       const c = u.caseId ? byId.get(u.caseId) : undefined
       if (!c) continue
       const seen = dispatchedSeen.get(u.id) ?? now
@@ -139,7 +136,8 @@ export function startCrews(opts: CrewOptions): () => Promise<void> {
       if (gap < 1) continue
       fixes.push({ unitId: u.id, location: stepToward(u.location, c.location, (UNIT_SPEED_MPS[u.kind] * speed * tickMs) / 1000), at })
     }
-    for (const id of dispatchedSeen.keys()) if (!dispatched.some((u) => u.id === id) && !enRoute.some((u) => u.id === id)) dispatchedSeen.delete(id)
+    const busy = new Set(moving.map((u) => u.id))
+    for (const id of dispatchedSeen.keys()) if (!busy.has(id)) dispatchedSeen.delete(id)
     await client.reportPositions(fixes)
 
     // Forget finished cases so a long demo's memory stays bounded.
