@@ -1,5 +1,6 @@
 /** Runs a bench server in its own process (so load and server do not share one event loop). */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 
 export interface ChildServer {
@@ -8,13 +9,25 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
-export function startChildServer(script: string, env: Record<string, string> = {}): Promise<ChildServer> {
+/**
+ * Starts `servers/<script>` and resolves once it prints `{"port": …}`. Log lines the app writes to
+ * stdout before that (a warning that the web app is not built, say) are passed on to stderr.
+ */
+export function startChildServer(script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> {
   const file = fileURLToPath(new URL(`./servers/${script}`, import.meta.url))
-  const proc = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
-    proc.stdout!.once('data', (d: Buffer) => {
-      const { port } = JSON.parse(d.toString().split('\n')[0]!) as { port: number }
+    const lines = createInterface({ input: proc.stdout! })
+    lines.on('line', (line) => {
+      const port = (JSON.parse(line) as { port?: number }).port
+      if (port === undefined) {
+        process.stderr.write(`${line}\n`)
+        return
+      }
+      lines.removeAllListeners('line')
+      // Keep draining stdout so the child never blocks on a full pipe.
+      lines.on('line', () => {})
       resolve({
         url: `http://127.0.0.1:${port}`,
         proc,

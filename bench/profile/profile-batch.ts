@@ -4,21 +4,20 @@
  * for the after-reply work (cases, KPIs) to finish, stops it, and prints the top functions by self
  * and inclusive time. `tsx bench/profile/profile-batch.ts [outDir]`.
  */
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { startChildServer } from '../child-server.ts'
 import { postBatches } from '../batch-ingest.ts'
 import { chunk, workload } from '../workload.ts'
 import { summariseProfile } from './summarise-profile.ts'
 
 const dir = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'gridwatch-prof-'))
 const total = Number(process.env.PROFILE_EVENTS ?? 60_000)
-const server = fileURLToPath(new URL('../servers/gridwatch.ts', import.meta.url))
 const spawnedAt = performance.now()
-const proc = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', server], { stdio: ['ignore', 'pipe', 'inherit'] })
-const port = await new Promise<number>((resolve) => proc.stdout.once('data', (d: Buffer) => resolve((JSON.parse(d.toString().split('\n')[0]!) as { port: number }).port)))
+const child = await startChildServer('gridwatch.ts', {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
+const { proc } = child
+const port = Number(new URL(child.url).port)
 // The boot is left out of the figures.
 const bootMs = performance.now() - spawnedAt
 /** The server's CPU time (user + system, all threads), ms: steadier than wall time on a shared machine. */
@@ -35,10 +34,7 @@ process.stderr.write(`${total} events in ${secs.toFixed(2)} s: ${Math.round(tota
 const cpuAcked = cpuMs() - cpu0
 await new Promise((r) => setTimeout(r, 3000))
 process.stderr.write(`server CPU: ${Math.round(cpuAcked)} ms until the last reply, ${Math.round(cpuMs() - cpu0)} ms with the 3 s after (${((1000 * (cpuMs() - cpu0)) / total).toFixed(1)} µs/event)\n`)
-await new Promise<void>((resolve) => {
-  proc.once('exit', () => resolve())
-  proc.kill('SIGTERM')
-})
+await child.stop()
 // One profile per thread: the main thread's and the SQLite writer's.
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
   process.stdout.write(`\n######## ${file}\n${summariseProfile(join(dir, file), Number(process.env.PROFILE_TOP ?? 40), bootMs)}`)

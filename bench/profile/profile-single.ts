@@ -4,20 +4,18 @@
  * prints the top functions by self and inclusive time. `tsx bench/profile/profile-single.ts [outDir]`.
  */
 import autocannon from 'autocannon'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { startChildServer } from '../child-server.ts'
 import { workload } from '../workload.ts'
 import { summariseProfile } from './summarise-profile.ts'
 
 const dir = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'gridwatch-prof-'))
 const seconds = Number(process.env.PROFILE_SECONDS ?? 8)
-const server = fileURLToPath(new URL('../servers/gridwatch.ts', import.meta.url))
 const spawnedAt = performance.now()
-const proc = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--import', 'tsx', server], { stdio: ['ignore', 'pipe', 'inherit'] })
-const port = await new Promise<number>((resolve) => proc.stdout.once('data', (d: Buffer) => resolve((JSON.parse(d.toString().split('\n')[0]!) as { port: number }).port)))
+const child = await startChildServer('gridwatch.ts', {}, ['--cpu-prof', `--cpu-prof-dir=${dir}`])
+const port = Number(new URL(child.url).port)
 // The boot is left out of the figures.
 const bootMs = performance.now() - spawnedAt
 const items = workload(1000, 'single')
@@ -34,10 +32,7 @@ const result = await autocannon({
   }],
 })
 process.stderr.write(`${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx\n`)
-await new Promise<void>((resolve) => {
-  proc.once('exit', () => resolve())
-  proc.kill('SIGTERM')
-})
+await child.stop()
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {
   process.stdout.write(`\n######## ${file}\n${summariseProfile(join(dir, file), Number(process.env.PROFILE_TOP ?? 40), bootMs)}`)
 }

@@ -13,6 +13,7 @@
 import type Database from 'better-sqlite3'
 import type { Case, CaseAuditEntry, CaseStatus, CaseTier } from '../../domain/cases.ts'
 import type { StoredEvent } from '../../domain/event.ts'
+import { replayableTransaction } from '../store/replayable.ts'
 
 /** What the engine keeps beside the public case: the correlation key, building and latest event time. */
 export interface CaseRecord {
@@ -205,14 +206,6 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
       return caseNumber
     },
     transaction: (fn) => db.transaction(fn)(),
-    replayableTransaction: (fn) => {
-      const durable = db.pragma('synchronous', { simple: true }) as number
-      db.pragma('synchronous = NORMAL')
-      try {
-        return db.transaction(fn)()
-      } finally {
-        db.pragma(`synchronous = ${durable}`)
-      }
-    },
+    replayableTransaction: (fn) => replayableTransaction(db, fn),
   }
 }

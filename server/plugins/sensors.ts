@@ -5,6 +5,8 @@
  *
  * Alarms follow the stored events (a bus subscriber), not the requests: an alarm is opened or repeated
  * only by an event that was committed, from whichever door, and a re-sent duplicate counts once.
+ * Since the event log holds everything they follow from, their writes do not wait for the disk (see
+ * `store/replayable.ts`): the last seq applied is kept with them, and a boot applies what came after.
  */
 import fp from 'fastify-plugin'
 import { randomBytes } from 'node:crypto'
@@ -13,6 +15,7 @@ import type { SensorEntry, SensorMessage, SensorType, SensorView } from '../../d
 import type { ItemError } from '../../domain/validate-ingest.ts'
 import { httpError, type HttpError } from '../http-error.ts'
 import type { AppendResult } from '../store/event-store.ts'
+import { followerCursor, replayableTransaction } from '../store/replayable.ts'
 import { raiseAlarm, recordNormal } from '../sensors/alarm-lifecycle.ts'
 import { createAlarmRepository, type AlarmRepository } from '../sensors/alarm-repository.ts'
 import { generateSensors } from '../sensors/generate-sensors.ts'
@@ -43,7 +46,7 @@ const newAlarmId = () => `AL-${Date.now().toString(36)}-${randomBytes(4).toStrin
 
 export default fp(
   async (fastify) => {
-    const { config, operationsDb, pipeline, bus, log } = fastify
+    const { config, operationsDb, pipeline, bus, store, log } = fastify
     const registry = createSensorRegistry(operationsDb)
     const alarms = createAlarmRepository(operationsDb)
 
@@ -97,7 +100,8 @@ export default fp(
       }
     }
 
-    const applyEvents = (events: StoredEvent[]) => {
+    /** `live`: straight from the bus, so the sensors were heard from now (not when replayed at boot). */
+    const applyEvents = (events: readonly StoredEvent[], live: boolean) => {
       const nowMs = Date.now()
       for (const e of events) {
         if (e.source !== 'sensor') continue
@@ -117,13 +121,34 @@ export default fp(
           const updated = recordNormal(alarms.findOpen(sensorId, e.category) ?? null, e.occurredAt)
           if (updated) alarms.save(updated)
         }
-        if (state !== 'offline' && state !== 'online') markSeen(sensorId, nowMs)
+        if (live && state !== 'offline' && state !== 'online') markSeen(sensorId, nowMs)
       }
+    }
+    const cursor = followerCursor(operationsDb, 'sensor-alarms')
+    const apply = (events: readonly StoredEvent[], live: boolean) => replayableTransaction(operationsDb, () => {
+      applyEvents(events, live)
+      cursor.set(events.reduce((max, e) => Math.max(max, e.seq), cursor.get() ?? 0))
+    })
+    // A first boot with this cursor starts from now: alarms before it were written durably. Later
+    // boots apply the sensor events a crash kept from the alarms.
+    const since = cursor.get()
+    if (since === undefined) {
+      replayableTransaction(operationsDb, () => cursor.set(store.lastSeq()))
+    } else {
+      let replayed = 0
+      for (let seq = since; ;) {
+        const page = store.list({ sinceSeq: seq, source: 'sensor', limit: MAX_BATCH })
+        if (page.length === 0) break
+        apply(page, false)
+        replayed += page.length
+        seq = page.at(-1)!.seq
+      }
+      if (replayed > 0) log.info({ events: replayed, fromSeq: since }, 'sensor alarms caught up with the event store')
     }
     bus.subscribe((events) => {
       if (!events.some((e) => e.source === 'sensor')) return
       try {
-        alarms.transaction(() => applyEvents(events))
+        apply(events, true)
       } catch (err) {
         log.error({ err }, 'sensor alarms not updated')
       }
@@ -202,5 +227,5 @@ export default fp(
       }
     })
   },
-  { name: 'sensors', dependencies: ['config', 'operations-db', 'pipeline', 'bus', 'sites', 'district', 'metrics'] },
+  { name: 'sensors', dependencies: ['config', 'operations-db', 'store', 'pipeline', 'bus', 'sites', 'district', 'metrics'] },
 )

@@ -43,7 +43,6 @@ export interface AlarmRepository {
   save(alarm: Alarm): void
   /** Newest activity first. */
   list(q: AlarmQuery): Alarm[]
-  transaction<T>(fn: () => T): T
 }
 
 export function createAlarmRepository(db: Database.Database): AlarmRepository {
@@ -100,6 +99,5 @@ export function createAlarmRepository(db: Database.Database): AlarmRepository {
     },
     list: (q) =>
       (listStmt.all({ status: q.status ?? null, street: q.street ?? null, sensor: q.sensorId ?? null, limit: q.limit }) as Row[]).map(toAlarm),
-    transaction: (fn) => db.transaction(fn)(),
   }
 }

@@ -6,7 +6,7 @@
  * threads start without the TypeScript loader, in tests as in production.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { randomUUID } from 'node:crypto'
+import { v7 as uuidv7 } from 'uuid'
 import Database from 'better-sqlite3'
 
 /** @type {{ file: string, pragmas: string[], findSql: string, insertSql: string, lastSeq: number }} */
@@ -26,7 +26,7 @@ const commit = db.transaction((/** @type {any[][]} */ batches) => {
       const key = `${item.source}\u0000${item.sourceId}`
       const prior = fresh.get(key) ?? /** @type {{ id: string, seq: number } | undefined} */ (find.get(item.source, item.sourceId))
       if (prior) return { id: prior.id, seq: prior.seq, sourceId: item.sourceId, duplicate: true }
-      const event = { id: randomUUID(), seq: ++seq, ...item }
+      const event = { id: uuidv7(), seq: ++seq, ...item }
       insert.run(event.seq, event.id, event.source, event.sourceId, event.category, event.severity, event.occurredAt, event.receivedAt, event.path.street, JSON.stringify(event))
       fresh.set(key, { id: event.id, seq: event.seq })
       // Not the event itself: the main thread has the item it sent and puts the two together, which

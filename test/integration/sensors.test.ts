@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoredEvent } from '../../domain/event.ts'
 import type { Alarm, SensorView } from '../../domain/sensors.ts'
@@ -149,6 +151,26 @@ describe('sensor messages and alarms', () => {
     await send({ sensorId: s!.id, state: 'alarm', at: now(), messageId: 'a-3' })
     const [fresh] = await alarmsOf(s!.id, 'active')
     expect(fresh!.id).not.toBe(alarm!.id)
+  })
+
+  it('makes again, at the next boot, an alarm whose write a power cut lost (alarm writes do not wait for the disk)', async () => {
+    const [, s] = await sensorsOf('gas')
+    const body = await (await send([{ sensorId: s!.id, state: 'alarm', at: now(), messageId: 'lost-1' }])).json()
+    const stored = await event(body.events[0].id)
+    const [alarm] = await alarmsOf(s!.id)
+    expect(alarm).toMatchObject({ eventId: stored.id, status: 'active', count: 1 })
+
+    // What a power cut before the WAL reached the disk leaves: neither the alarm nor the seq it was written up to.
+    await server.stop()
+    const db = new Database(join(server.dataDir, 'operations.sqlite'))
+    db.prepare('DELETE FROM alarms WHERE id = ?').run(alarm!.id)
+    db.prepare("UPDATE follower_seq SET seq = ? WHERE name = 'sensor-alarms'").run(stored.seq - 1)
+    db.close()
+    await server.start()
+    expect(await alarmsOf(s!.id)).toEqual([alarm])
+    // Replaying does not count an alarm twice.
+    await server.restart()
+    expect(await alarmsOf(s!.id)).toEqual([alarm])
   })
 
   it('shows a fault as a fault, not a fire, and opens no alarm', async () => {
