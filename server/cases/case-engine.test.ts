@@ -79,6 +79,38 @@ describe('case engine', () => {
     ])
   })
 
+  it('writes only the event row on an attach, and reads back what attaches changed after a restart', () => {
+    const db = new Database(':memory:')
+    const engine = createCaseEngine(createCaseRepository(db), OPTS)
+    const gas = storedEvent({
+      source: 'incident', category: 'fire_hazard', severity: 'moderate', occurredAt: at(0), receivedAt: at(0), location: HERE,
+      path: { district: 'D', street: '510108001', community: 'C', grid: 'G', microgrid: 'MG-gas' },
+    })
+    const quiet = call(1, 3000, 0, 'noise')
+    engine.consider([gas, quiet])
+    const caseRow = db.prepare('SELECT doc FROM cases WHERE id = ?').pluck()
+    const opened = caseRow.get('C-0000001')
+    // A worse report from a caller six minutes later: the case grows more severe and more recent, but its row is untouched.
+    const worse = storedEvent({ ...call(6, 20, 0, 'gas_supply'), severity: 'severe' })
+    engine.consider([worse])
+    expect(caseRow.get('C-0000001')).toBe(opened)
+    const live = engine.get('C-0000001')!
+    expect(live).toMatchObject({ severity: 'severe', updatedAt: at(6), eventIds: [gas.id, worse.id] })
+    expect(engine.list({ limit: 2 }).map((c) => c.id)).toEqual(['C-0000001', 'C-0000002'])
+
+    const again = createCaseEngine(createCaseRepository(db), OPTS)
+    expect(again.get('C-0000001')).toEqual(live)
+    expect(again.list({ limit: 2, status: 'open' })).toEqual([live, engine.get('C-0000002')])
+    // The window runs from the latest event (minute 6), so a call at minute 20 still joins.
+    again.consider([call(20, 0, 20, 'gas_supply')])
+    expect(again.get('C-0000001')!.eventIds).toHaveLength(3)
+    // The caller is remembered: resolving needs the 12345 return visit before closing.
+    for (const step of [{ action: 'assign' }, { action: 'accept' }, { action: 'resolve', note: '已处理' }] as const) {
+      expect(again.act('C-0000001', step, 'district').ok).toBe(true)
+    }
+    expect(again.act('C-0000001', { action: 'close' }, 'district')).toMatchObject({ ok: false, reason: expect.stringMatching(/回访/) })
+  })
+
   // Its speed is measured in `npm run bench` (bench/case-engine.ts), not asserted here.
   it('attaches repeats to the right one of 10,000 open cases', () => {
     const engine = createCaseEngine(createCaseRepository(new Database(':memory:')), OPTS)

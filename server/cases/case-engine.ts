@@ -146,19 +146,47 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
     const at = e.receivedAt
     const c: Case = { ...record.case, eventIds: [...record.case.eventIds, e.id], severity: maxSeverity(record.case.severity, e.severity), updatedAt: at }
     // Before anyone is assigned, more events (or a worse one) may make it a higher tier's case.
+    let rerouted = false
     if (c.status === 'new') {
       const tier = routeTier({ source: record.case.source, category: record.case.category, severity: c.severity, eventCount: c.eventIds.length }, tierRules)
       if (tierRank(tier) > tierRank(c.tier)) {
         repo.appendAudit({ caseId: c.id, action: 'reroute', from: 'new', to: 'new', actor: SYSTEM_ACTOR, at, note: `${c.tier} → ${tier}; ${c.eventIds.length} events` })
         c.tier = tier
+        rerouted = true
       }
     }
     const lastEventAt = Date.parse(e.occurredAt) > Date.parse(record.lastEventAt) ? e.occurredAt : record.lastEventAt
     const next: CaseRecord = { ...record, case: c, lastEventAt, hotline: record.hotline || e.source === 'hotline' }
-    save(next)
+    // The event's own row carries what an attach changes; the case row is written only for a new tier
+    // (the list filters on it), or when the case was opened in this same batch and is still to be written.
+    if (rerouted || pending?.has(c.id)) save(next)
     repo.attachEvent(c.id, e, at)
     open.set(c.id, next)
     index.touch(c.id, Date.parse(e.occurredAt))
+  }
+
+  /** Open cases matching a query, from memory: their rows lag behind their attaches. */
+  function listOpen(q: CaseQuery): Case[] {
+    const out: Case[] = []
+    for (const { case: c } of open.values()) {
+      if (q.status !== undefined && q.status !== 'open' && c.status !== q.status) continue
+      if (q.street !== undefined && c.path.street !== q.street) continue
+      if (q.tier !== undefined && c.tier !== q.tier) continue
+      out.push(c)
+    }
+    return out
+  }
+
+  /** Most recently updated first, as the database lists them. */
+  function list(q: CaseQuery): Case[] {
+    const openWanted = q.status === undefined || q.status === 'open' || (q.status !== 'finished' && isOpenStatus(q.status))
+    const finishedWanted = q.status === undefined || q.status === 'finished' || (q.status !== 'open' && !isOpenStatus(q.status))
+    const found = [
+      ...(openWanted ? listOpen(q) : []),
+      ...(finishedWanted ? repo.list({ ...q, status: q.status ?? 'finished' }) : []),
+    ]
+    found.sort((a, b) => (a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
+    return found.slice(0, q.limit)
   }
 
   function consider(events: readonly StoredEvent[], opts: { fresh?: boolean } = {}): CaseChange[] {
@@ -282,7 +310,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
       units = u
     },
     get: (id) => (open.get(id) ?? repo.get(id))?.case,
-    list: (q) => repo.list(q),
+    list,
     caseOfEvent: (eventId) => {
       const id = repo.caseIdOfEvent(eventId)
       return id ? (open.get(id) ?? repo.get(id))?.case : undefined

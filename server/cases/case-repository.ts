@@ -4,15 +4,19 @@
  * `case_audit` (append-only). `case_meta` keeps the last event seq the engine has considered and the
  * case number counter, so a restart resumes exactly where it stopped.
  *
- * A case's `eventIds` live in `case_events` only, in seq order (the order they were attached in), and
- * are put back into the document when it is read: the stored document stays the same small size
- * however many events a case collects, so saving a busy case (every attach saves it) does not rewrite
- * a list that grows without bound. Documents written before this carry an `eventIds` of their own;
- * `case_events` holds the same ids, and is what is read.
+ * An attach writes only its `case_events` row, never the case's own row: the row is written when a
+ * case opens, is rerouted, or acts, and what attaches change (`eventIds`, `severity`, `updatedAt`, the
+ * latest event time, a hotline caller) is put back from the case's `case_events` rows when it is read.
+ * So an event costs one row appended, not a case document rewritten with its indexes (which made
+ * every commit write a page per busy case), and the stored document stays the same small size however
+ * many events a case collects. Documents written before this carry an `eventIds` of their own;
+ * `case_events` holds the same ids, and is what is read. Rows attached before `case_events` kept
+ * `severity` and `occurred_at` leave them null: their case rows were rewritten on every attach then.
  */
 import type Database from 'better-sqlite3'
 import type { Case, CaseAuditEntry, CaseStatus, CaseTier } from '../../domain/cases.ts'
-import type { StoredEvent } from '../../domain/event.ts'
+import type { Severity, StoredEvent } from '../../domain/event.ts'
+import { maxSeverity } from './route-case.ts'
 import { replayableTransaction } from '../store/replayable.ts'
 
 /** What the engine keeps beside the public case: the correlation key, building and latest event time. */
@@ -35,6 +39,18 @@ interface CaseRow {
   hotline: number
 }
 
+/** `case_events` as read: `[case_id, event_id, severity, occurred_at, attached_at, source]`. */
+type LinkRow = [string, string, Severity | null, string | null, string, string]
+
+/** What a case's `case_events` rows say: its event ids in attach order and what its attaches changed. */
+interface Links {
+  ids: string[]
+  severity: Severity | null
+  occurredAt: string | null
+  attachedAt: string | null
+  hotline: boolean
+}
+
 interface AuditRow {
   case_id: string
   action: CaseAuditEntry['action']
@@ -46,8 +62,8 @@ interface AuditRow {
 }
 
 export interface CaseQuery {
-  /** A status, or `open` for every status that is not resolved, closed or cancelled. */
-  status?: CaseStatus | 'open'
+  /** A status, `open` for every status that is not resolved, closed or cancelled, or `finished` for those three. */
+  status?: CaseStatus | 'open' | 'finished'
   street?: string
   tier?: CaseTier
   limit: number
@@ -55,7 +71,7 @@ export interface CaseQuery {
 
 export interface CaseRepository {
   get(id: string): CaseRecord | undefined
-  /** Inserts or replaces by id. */
+  /** Inserts or replaces by id. Attaches need not call it (see the file's comment). */
   save(r: CaseRecord): void
   /** Most recently updated first. */
   list(q: CaseQuery): Case[]
@@ -120,16 +136,24 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
     CREATE INDEX IF NOT EXISTS case_audit_case ON case_audit (case_id, n);
     CREATE TABLE IF NOT EXISTS case_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
   `)
+  const linkColumns = new Set((db.pragma('table_info(case_events)') as Array<{ name: string }>).map((c) => c.name))
+  if (!linkColumns.has('severity')) db.exec('ALTER TABLE case_events ADD COLUMN severity TEXT')
+  if (!linkColumns.has('occurred_at')) db.exec('ALTER TABLE case_events ADD COLUMN occurred_at TEXT')
   // Cases stored before units existed have no `unitIds`: read as none.
-  const parseCase = (doc: string, eventIds: string[]): Case => {
+  const parseCase = (doc: string, links: Links | undefined): Case => {
     const c = JSON.parse(doc) as Case
     c.unitIds ??= []
-    c.eventIds = eventIds
+    c.eventIds = links?.ids ?? []
+    if (links) {
+      if (links.severity) c.severity = maxSeverity(c.severity, links.severity)
+      if (links.attachedAt && links.attachedAt > c.updatedAt) c.updatedAt = links.attachedAt
+    }
     return c
   }
-  const toRecord = (r: CaseRow, eventIds: string[]): CaseRecord => ({
-    case: parseCase(r.doc, eventIds), key: r.key, buildingId: r.building_id, lastEventAt: r.last_event_at, hotline: r.hotline === 1,
-  })
+  const toRecord = (r: CaseRow, links: Links | undefined): CaseRecord => {
+    const lastEventAt = links?.occurredAt && Date.parse(links.occurredAt) > Date.parse(r.last_event_at) ? links.occurredAt : r.last_event_at
+    return { case: parseCase(r.doc, links), key: r.key, buildingId: r.building_id, lastEventAt, hotline: r.hotline === 1 || links?.hotline === true }
+  }
   const getStmt = db.prepare('SELECT id, doc, key, building_id, last_event_at, hotline FROM cases WHERE id = ?')
   // An upsert, not INSERT OR REPLACE: a case that gains an event is updated in place rather than deleted
   // and re-inserted with every index entry.
@@ -139,27 +163,34 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
       building_id = excluded.building_id, last_event_at = excluded.last_event_at, hotline = excluded.hotline,
       updated_at = excluded.updated_at, doc = excluded.doc`)
   const listStmt = db.prepare(`SELECT id, doc FROM cases
-    WHERE (@status IS NULL OR (CASE WHEN @status = 'open' THEN status NOT IN ('resolved', 'closed', 'cancelled') ELSE status = @status END))
+    WHERE (@status IS NULL OR (CASE @status WHEN 'open' THEN status NOT IN ('resolved', 'closed', 'cancelled')
+      WHEN 'finished' THEN status IN ('resolved', 'closed', 'cancelled') ELSE status = @status END))
     AND (@street IS NULL OR street = @street) AND (@tier IS NULL OR tier = @tier)
     ORDER BY updated_at DESC, id DESC LIMIT @limit`)
   const OPEN = `status NOT IN ('resolved', 'closed', 'cancelled')`
   const openStmt = db.prepare(`SELECT id, doc, key, building_id, last_event_at, hotline FROM cases WHERE ${OPEN}`)
-  const eventsOfStmt = db.prepare('SELECT event_id FROM case_events WHERE case_id = ? ORDER BY seq').pluck()
-  const eventsOfManyStmt = db.prepare(`SELECT case_id, event_id FROM case_events
+  const LINK = 'event_id, severity, occurred_at, attached_at, source'
+  const eventsOfStmt = db.prepare(`SELECT case_id, ${LINK} FROM case_events WHERE case_id = ? ORDER BY seq`).raw()
+  const eventsOfManyStmt = db.prepare(`SELECT case_id, ${LINK} FROM case_events
     WHERE case_id IN (SELECT value FROM json_each(?)) ORDER BY case_id, seq`).raw()
-  const eventsOfOpenStmt = db.prepare(`SELECT case_id, event_id FROM case_events
+  const eventsOfOpenStmt = db.prepare(`SELECT case_id, ${LINK} FROM case_events
     WHERE case_id IN (SELECT id FROM cases WHERE ${OPEN}) ORDER BY case_id, seq`).raw()
-  /** Each case's event ids in seq order, from one query's `[case_id, event_id]` rows. */
-  const groupIds = (rows: Iterable<unknown[]>): Map<string, string[]> => {
-    const out = new Map<string, string[]>()
-    for (const [caseId, eventId] of rows as Iterable<[string, string]>) {
-      const ids = out.get(caseId)
-      if (ids) ids.push(eventId)
-      else out.set(caseId, [eventId])
+  /** Each case's links, folded, from one query's rows (in seq order within a case). */
+  const groupLinks = (rows: Iterable<unknown[]>): Map<string, Links> => {
+    const out = new Map<string, Links>()
+    for (const [caseId, eventId, severity, occurredAt, attachedAt, source] of rows as Iterable<LinkRow>) {
+      let l = out.get(caseId)
+      if (!l) out.set(caseId, (l = { ids: [], severity: null, occurredAt: null, attachedAt: null, hotline: false }))
+      l.ids.push(eventId)
+      if (severity) l.severity = l.severity ? maxSeverity(l.severity, severity) : severity
+      if (occurredAt && (!l.occurredAt || Date.parse(occurredAt) > Date.parse(l.occurredAt))) l.occurredAt = occurredAt
+      if (!l.attachedAt || attachedAt > l.attachedAt) l.attachedAt = attachedAt
+      if (source === 'hotline') l.hotline = true
     }
     return out
   }
-  const attachStmt = db.prepare('INSERT OR IGNORE INTO case_events (event_id, case_id, seq, source, category, attached_at) VALUES (?, ?, ?, ?, ?, ?)')
+  const attachStmt = db.prepare(`INSERT OR IGNORE INTO case_events (event_id, case_id, seq, source, category, attached_at, severity, occurred_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
   const caseOfStmt = db.prepare('SELECT case_id FROM case_events WHERE event_id = ?').pluck()
   const auditInsert = db.prepare('INSERT INTO case_audit (case_id, action, from_status, to_status, actor, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
   const auditList = db.prepare('SELECT case_id, action, from_status, to_status, actor, at, note FROM case_audit WHERE case_id = ? ORDER BY n')
@@ -171,7 +202,7 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
   return {
     get: (id) => {
       const r = getStmt.get(id) as CaseRow | undefined
-      return r ? toRecord(r, eventsOfStmt.all(id) as string[]) : undefined
+      return r ? toRecord(r, groupLinks(eventsOfStmt.iterate(id) as Iterable<unknown[]>).get(id)) : undefined
     },
     save: (r) => {
       const { eventIds: _inCaseEvents, ...c } = r.case
@@ -179,14 +210,14 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
     },
     list: (q) => {
       const rows = listStmt.all({ status: q.status ?? null, street: q.street ?? null, tier: q.tier ?? null, limit: q.limit }) as Array<{ id: string; doc: string }>
-      const ids = groupIds(eventsOfManyStmt.iterate(JSON.stringify(rows.map((r) => r.id))) as Iterable<unknown[]>)
-      return rows.map((r) => parseCase(r.doc, ids.get(r.id) ?? []))
+      const links = groupLinks(eventsOfManyStmt.iterate(JSON.stringify(rows.map((r) => r.id))) as Iterable<unknown[]>)
+      return rows.map((r) => parseCase(r.doc, links.get(r.id)))
     },
     loadOpen: () => {
-      const ids = groupIds(eventsOfOpenStmt.iterate() as Iterable<unknown[]>)
-      return (openStmt.all() as CaseRow[]).map((r) => toRecord(r, ids.get(r.id) ?? []))
+      const links = groupLinks(eventsOfOpenStmt.iterate() as Iterable<unknown[]>)
+      return (openStmt.all() as CaseRow[]).map((r) => toRecord(r, links.get(r.id)))
     },
-    attachEvent: (caseId, e, at) => void attachStmt.run(e.id, caseId, e.seq, e.source, e.category, at),
+    attachEvent: (caseId, e, at) => void attachStmt.run(e.id, caseId, e.seq, e.source, e.category, at, e.severity, e.occurredAt),
     caseIdOfEvent: (eventId) => caseOfStmt.get(eventId) as string | undefined,
     appendAudit: (a) => void auditInsert.run(a.caseId, a.action, a.from, a.to, a.actor, a.at, a.note ?? null),
     audit: (caseId) =>
