@@ -10,6 +10,9 @@ const ref = (over: Partial<OpenCaseRef> = {}): OpenCaseRef => ({
   id: 'C1', key: 'sensor:smoke', location: HERE, microgrid: 'MG1', buildingId: 'B1', lastEventMs: T0, ...over,
 })
 
+const index = () => new OpenCaseIndex({ windowMs: 15 * MIN, radiusM: 150 })
+const place = (over: Parameters<typeof storedEvent>[0] = {}) => eventPlace(storedEvent({ path: { district: 'D', street: 'S', community: 'C', grid: 'G', microgrid: 'MG9' }, ...over }))
+
 describe('category compatibility', () => {
   it('joins smoke, heat and electrical sensors with fire-like calls and fire hazards; dogs with dog codes', () => {
     expect(defaultCompatibility('sensor:smoke', 'hotline:cooking_fumes')).toBe(true)
@@ -31,8 +34,6 @@ describe('category compatibility', () => {
 })
 
 describe('open-case index', () => {
-  const index = () => new OpenCaseIndex({ windowMs: 15 * MIN, radiusM: 150 })
-  const place = (over: Parameters<typeof storedEvent>[0] = {}) => eventPlace(storedEvent({ path: { district: 'D', street: 'S', community: 'C', grid: 'G', microgrid: 'MG9' }, ...over }))
 
   it('matches the same building, the same micro-grid, or within the radius', () => {
     const idx = index()
@@ -100,6 +101,40 @@ describe('open-case index', () => {
     let found = 0
     for (const e of events) if (idx.find(e)) found++
     expect(found).toBeGreaterThan(10_000)
+  })
+})
+
+describe('open-case index against a scan of every case', () => {
+  it('finds the case a scan finds, for points in every direction up to twice the radius', () => {
+    // Seeded, so a failure repeats; cases strewn over a 6 km square, events near them in every direction.
+    let seed = 7
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+    const idx = index()
+    const refs: OpenCaseRef[] = []
+    for (let i = 0; i < 3000; i++) {
+      const r = ref({ id: `C${i}`, buildingId: null, microgrid: null, location: offset(HERE, rnd() * 6000, rnd() * 6000), lastEventMs: T0 })
+      refs.push(r)
+      idx.add(r)
+    }
+    const metres = (a: { lng: number; lat: number }, b: { lng: number; lat: number }) => {
+      const dx = (a.lng - b.lng) * 111_320 * Math.cos((b.lat * Math.PI) / 180)
+      const dy = (a.lat - b.lat) * 111_320
+      return Math.hypot(dx, dy)
+    }
+    let joined = 0
+    for (let k = 0; k < 5000; k++) {
+      const near = refs[Math.floor(rnd() * refs.length)]!.location
+      const angle = rnd() * 2 * Math.PI
+      const d = rnd() * 300
+      const e = place({ category: 'cooking_fumes', occurredAt: new Date(T0).toISOString(), location: offset(near, d * Math.cos(angle), d * Math.sin(angle)) })
+      const scan = refs
+        .map((r) => ({ r, m: metres(r.location, e.location) }))
+        .filter((x) => x.m <= 150)
+        .sort((a, b) => a.m - b.m)[0]?.r
+      expect(idx.find(e)?.id).toBe(scan?.id)
+      if (scan) joined++
+    }
+    expect(joined).toBeGreaterThan(2000)
   })
 })
 

@@ -123,11 +123,11 @@ function localMetres(a: LngLat, b: LngLat, metresPerLngDeg: number): number {
  */
 type ByKey = Map<number, Set<string>>
 
-/** One time bucket (one window wide) of the index: its cases by building, micro-grid and grid cell (x, then y). */
+/** One time bucket (one window wide) of the index: its cases by building, micro-grid and grid cell. */
 interface Bucket {
   building: Map<string, ByKey>
   microgrid: Map<string, ByKey>
-  cell: Map<number, Map<number, ByKey>>
+  cell: Map<number, ByKey>
   /** Filings in this bucket, so an empty one is dropped. */
   size: number
 }
@@ -184,11 +184,19 @@ export class OpenCaseIndex {
   readonly #keyNos = new Map<CategoryKey, number>()
   readonly #compatibleKeys = new Map<CategoryKey, { list: number[]; set: Set<number> }>()
   readonly #opts: Required<CorrelationOptions>
+  /** Metres per degree of longitude on the index's projection (see `#xM`). */
+  #lngScale: number | undefined
+  /**
+   * How far on the projection a lookup reaches: the radius and a hundredth, which keeps every point
+   * within the radius inside it for points a degree or so of latitude from the one that set the scale.
+   */
+  readonly #reach: number
 
   constructor(opts: CorrelationOptions) {
     if (!(opts.radiusM > 0)) throw new Error(`radiusM must be positive, got ${opts.radiusM}`)
     if (!(opts.windowMs > 0)) throw new Error(`windowMs must be positive, got ${opts.windowMs}`)
     this.#opts = { compatible: defaultCompatibility, ...opts }
+    this.#reach = opts.radiusM * 1.01
   }
 
   get size(): number {
@@ -199,13 +207,28 @@ export class OpenCaseIndex {
     return this.#refs.get(id)
   }
 
-  /** The cell of `radiusM` metres a point is in: a point within the radius is always in the 3×3 block around it. */
-  #cellX(p: LngLat): number {
-    return Math.floor((p.lng * M_PER_DEG * Math.cos((p.lat * Math.PI) / 180)) / this.#opts.radiusM)
+  /**
+   * Metres east of the meridian on the index's own flat projection. One scale for every point (the
+   * first point's latitude): with each point's own, two points 150 m apart north and south at 104°E
+   * came out some 140 m apart east and west, and a lookup missed cases well within the radius.
+   */
+  #xM(p: LngLat): number {
+    this.#lngScale ??= M_PER_DEG * Math.cos((p.lat * Math.PI) / 180)
+    return p.lng * this.#lngScale
   }
 
-  #cellY(p: LngLat): number {
-    return Math.floor((p.lat * M_PER_DEG) / this.#opts.radiusM)
+  /**
+   * The cell (`2 × reach` square) a point at `x`, `y` metres is in, as one small integer: 15 bits a
+   * side, wrapping every ~10,000 km, so two cells that share a number are never in one city (and a
+   * case found through a shared number is still measured before it joins).
+   */
+  #cell(x: number, y: number): number {
+    const size = 2 * this.#reach
+    return (Math.floor(x / size) & 0x7fff) * 0x8000 + (Math.floor(y / size) & 0x7fff)
+  }
+
+  #cellOf(p: LngLat): number {
+    return this.#cell(this.#xM(p), p.lat * M_PER_DEG)
   }
 
   #bucket(ms: number): number {
@@ -239,10 +262,7 @@ export class OpenCaseIndex {
     const key = this.#keyNo(ref.key)
     if (ref.buildingId) fileIn(bucket.building, ref.buildingId, key, ref.id)
     if (ref.microgrid) fileIn(bucket.microgrid, ref.microgrid, key, ref.id)
-    const x = this.#cellX(ref.location)
-    let column = bucket.cell.get(x)
-    if (!column) bucket.cell.set(x, (column = new Map()))
-    fileIn(column, this.#cellY(ref.location), key, ref.id)
+    fileIn(bucket.cell, this.#cellOf(ref.location), key, ref.id)
   }
 
   #unfile(ref: OpenCaseRef): void {
@@ -252,12 +272,7 @@ export class OpenCaseIndex {
     const key = this.#keyNo(ref.key)
     if (ref.buildingId) unfileFrom(bucket.building, ref.buildingId, key, ref.id)
     if (ref.microgrid) unfileFrom(bucket.microgrid, ref.microgrid, key, ref.id)
-    const x = this.#cellX(ref.location)
-    const column = bucket.cell.get(x)
-    if (column) {
-      unfileFrom(column, this.#cellY(ref.location), key, ref.id)
-      if (column.size === 0) bucket.cell.delete(x)
-    }
+    unfileFrom(bucket.cell, this.#cellOf(ref.location), key, ref.id)
     if (--bucket.size === 0) this.#buckets.delete(b)
   }
 
@@ -297,31 +312,32 @@ export class OpenCaseIndex {
     if (keys.list.length === 0) return undefined
     const s: Search = { e, keys, best: undefined, building: false, metres: 0, metresPerLngDeg: M_PER_DEG * Math.cos((e.location.lat * Math.PI) / 180) }
     const at = this.#bucket(e.atMs)
-    const x = this.#cellX(e.location)
-    const y = this.#cellY(e.location)
+    // Anything within reach is in one of the (at most) four cells that the square one cell wide around
+    // the event touches.
+    const r = this.#reach
+    const x = this.#xM(e.location)
+    const y = e.location.lat * M_PER_DEG
+    const cells = [this.#cell(x - r, y - r), this.#cell(x + r, y - r), this.#cell(x - r, y + r), this.#cell(x + r, y + r)]
     for (let b = at - 1; b <= at + 1; b++) {
       const bucket = this.#buckets.get(b)
       if (!bucket) continue
       if (e.buildingId) this.#weigh(s, bucket.building.get(e.buildingId))
       if (e.microgrid) this.#weigh(s, bucket.microgrid.get(e.microgrid))
-      for (let dx = -1; dx <= 1; dx++) {
-        const column = bucket.cell.get(x + dx)
-        if (column) for (let dy = -1; dy <= 1; dy++) this.#weigh(s, column.get(y + dy))
+      for (let c = 0; c < 4; c++) {
+        // The same cell more than once when the square fits in one column or row.
+        if (cells.indexOf(cells[c]!) === c) this.#weigh(s, bucket.cell.get(cells[c]!))
       }
     }
     return s.best
   }
 
-  /** The cases filed at one place, of kinds the event may join: whichever list is shorter is walked. */
+  /** The cases filed at one place, of kinds the event may join (a few keys, each looked up). */
   #weigh(s: Search, byKey: ByKey | undefined): void {
     if (!byKey) return
-    if (byKey.size <= s.keys.list.length) {
-      for (const [key, ids] of byKey) if (s.keys.set.has(key)) this.#weighIds(s, ids)
-    } else {
-      for (const key of s.keys.list) {
-        const ids = byKey.get(key)
-        if (ids) this.#weighIds(s, ids)
-      }
+    const list = s.keys.list
+    for (let i = 0; i < list.length; i++) {
+      const ids = byKey.get(list[i]!)
+      if (ids) this.#weighIds(s, ids)
     }
   }
 

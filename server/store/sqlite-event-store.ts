@@ -34,8 +34,9 @@ interface Row {
 
 const PRAGMAS = ['journal_mode = WAL', 'synchronous = FULL', 'busy_timeout = 5000']
 const FIND_SQL = 'SELECT id, seq FROM events WHERE source = ? AND source_id = ?'
+/** A repeated (source, source_id) inserts nothing: the writer then reports the first copy as the duplicate. */
 export const INSERT_SQL = `INSERT INTO events (seq, id, source, source_id, category, severity, occurred_at, received_at, street, doc)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source, source_id) DO NOTHING`
 
 /** The writer thread: one request at a time, answered in order. */
 function startWriter(file: string, lastSeq: number) {
