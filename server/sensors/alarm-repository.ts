@@ -39,7 +39,7 @@ export interface AlarmQuery {
 export interface AlarmRepository {
   get(id: string): Alarm | undefined
   findOpen(sensorId: string, type: string): Alarm | undefined
-  /** Inserts or replaces by id. */
+  /** Inserts, or updates by id. */
   save(alarm: Alarm): void
   /** Newest activity first. */
   list(q: AlarmQuery): Alarm[]
@@ -79,8 +79,14 @@ export function createAlarmRepository(db: Database.Database): AlarmRepository {
   })
   const getStmt = db.prepare('SELECT * FROM alarms WHERE id = ?')
   const openStmt = db.prepare(`SELECT * FROM alarms WHERE sensor_id = ? AND type = ? AND status <> 'cleared'`)
-  const saveStmt = db.prepare(`INSERT OR REPLACE INTO alarms VALUES (@id, @sensorId, @type, @status, @street, @lng, @lat, @buildingId, @siteId,
-    @eventId, @lastEventId, @raisedAt, @lastAt, @count, @normalAt, @acknowledgedBy, @acknowledgedAt, @clearedBy, @clearedAt)`)
+  // An upsert by id, not INSERT OR REPLACE: a repeat updates the row in place instead of deleting and
+  // re-inserting it with its three index entries, and a second open alarm for the same sensor and type
+  // fails on `alarms_open` instead of silently replacing the first.
+  const COLUMNS = ['sensor_id', 'type', 'status', 'street', 'lng', 'lat', 'building_id', 'site_id', 'event_id', 'last_event_id',
+    'raised_at', 'last_at', 'count', 'normal_at', 'acknowledged_by', 'acknowledged_at', 'cleared_by', 'cleared_at']
+  const saveStmt = db.prepare(`INSERT INTO alarms VALUES (@id, @sensorId, @type, @status, @street, @lng, @lat, @buildingId, @siteId,
+    @eventId, @lastEventId, @raisedAt, @lastAt, @count, @normalAt, @acknowledgedBy, @acknowledgedAt, @clearedBy, @clearedAt)
+    ON CONFLICT (id) DO UPDATE SET ${COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`)
   const listStmt = db.prepare(`SELECT * FROM alarms WHERE (CASE WHEN @status IS NULL THEN status <> 'cleared' ELSE status = @status END)
     AND (@street IS NULL OR street = @street) AND (@sensor IS NULL OR sensor_id = @sensor) ORDER BY last_at DESC, id LIMIT @limit`)
 
