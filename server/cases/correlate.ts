@@ -118,10 +118,11 @@ function localMetres(a: LngLat, b: LngLat, metresPerLngDeg: number): number {
 }
 
 /**
- * Open case ids filed under one place, grouped by the case's key (as a small number, see `#keyNo`):
- * compatibility is decided once per key, not per case.
+ * Open cases filed under one place, grouped by the case's key (as a small number, see `#keyNo`):
+ * compatibility is decided once per key, not per case. The index's own refs are filed, not their ids,
+ * so weighing a candidate reads it without another lookup.
  */
-type ByKey = Map<number, Set<string>>
+type ByKey = Map<number, Set<OpenCaseRef>>
 
 /** One time bucket (one window wide) of the index: its cases by building, micro-grid and grid cell. */
 interface Bucket {
@@ -132,20 +133,20 @@ interface Bucket {
   size: number
 }
 
-function fileIn<K>(map: Map<K, ByKey>, place: K, key: number, id: string): void {
+function fileIn<K>(map: Map<K, ByKey>, place: K, key: number, ref: OpenCaseRef): void {
   let byKey = map.get(place)
   if (!byKey) map.set(place, (byKey = new Map()))
-  const ids = byKey.get(key)
-  if (ids) ids.add(id)
-  else byKey.set(key, new Set([id]))
+  const refs = byKey.get(key)
+  if (refs) refs.add(ref)
+  else byKey.set(key, new Set([ref]))
 }
 
-function unfileFrom<K>(map: Map<K, ByKey>, place: K, key: number, id: string): void {
+function unfileFrom<K>(map: Map<K, ByKey>, place: K, key: number, ref: OpenCaseRef): void {
   const byKey = map.get(place)
-  const ids = byKey?.get(key)
-  if (!byKey || !ids) return
-  ids.delete(id)
-  if (ids.size > 0) return
+  const refs = byKey?.get(key)
+  if (!byKey || !refs) return
+  refs.delete(ref)
+  if (refs.size > 0) return
   byKey.delete(key)
   if (byKey.size === 0) map.delete(place)
 }
@@ -260,9 +261,9 @@ export class OpenCaseIndex {
     if (!bucket) this.#buckets.set(b, (bucket = { building: new Map(), microgrid: new Map(), cell: new Map(), size: 0 }))
     bucket.size++
     const key = this.#keyNo(ref.key)
-    if (ref.buildingId) fileIn(bucket.building, ref.buildingId, key, ref.id)
-    if (ref.microgrid) fileIn(bucket.microgrid, ref.microgrid, key, ref.id)
-    fileIn(bucket.cell, this.#cellOf(ref.location), key, ref.id)
+    if (ref.buildingId) fileIn(bucket.building, ref.buildingId, key, ref)
+    if (ref.microgrid) fileIn(bucket.microgrid, ref.microgrid, key, ref)
+    fileIn(bucket.cell, this.#cellOf(ref.location), key, ref)
   }
 
   #unfile(ref: OpenCaseRef): void {
@@ -270,9 +271,9 @@ export class OpenCaseIndex {
     const bucket = this.#buckets.get(b)
     if (!bucket) return
     const key = this.#keyNo(ref.key)
-    if (ref.buildingId) unfileFrom(bucket.building, ref.buildingId, key, ref.id)
-    if (ref.microgrid) unfileFrom(bucket.microgrid, ref.microgrid, key, ref.id)
-    unfileFrom(bucket.cell, this.#cellOf(ref.location), key, ref.id)
+    if (ref.buildingId) unfileFrom(bucket.building, ref.buildingId, key, ref)
+    if (ref.microgrid) unfileFrom(bucket.microgrid, ref.microgrid, key, ref)
+    unfileFrom(bucket.cell, this.#cellOf(ref.location), key, ref)
     if (--bucket.size === 0) this.#buckets.delete(b)
   }
 
@@ -317,15 +318,21 @@ export class OpenCaseIndex {
     const r = this.#reach
     const x = this.#xM(e.location)
     const y = e.location.lat * M_PER_DEG
-    const cells = [this.#cell(x - r, y - r), this.#cell(x + r, y - r), this.#cell(x - r, y + r), this.#cell(x + r, y + r)]
+    const west = this.#cell(x - r, y - r)
+    const east = this.#cell(x + r, y - r)
+    const north = this.#cell(x - r, y + r)
+    const northEast = this.#cell(x + r, y + r)
     for (let b = at - 1; b <= at + 1; b++) {
       const bucket = this.#buckets.get(b)
       if (!bucket) continue
       if (e.buildingId) this.#weigh(s, bucket.building.get(e.buildingId))
       if (e.microgrid) this.#weigh(s, bucket.microgrid.get(e.microgrid))
-      for (let c = 0; c < 4; c++) {
-        // The same cell more than once when the square fits in one column or row.
-        if (cells.indexOf(cells[c]!) === c) this.#weigh(s, bucket.cell.get(cells[c]!))
+      // The same cell more than once when the square fits in one column or row.
+      this.#weigh(s, bucket.cell.get(west))
+      if (east !== west) this.#weigh(s, bucket.cell.get(east))
+      if (north !== west) {
+        this.#weigh(s, bucket.cell.get(north))
+        if (northEast !== north) this.#weigh(s, bucket.cell.get(northEast))
       }
     }
     return s.best
@@ -336,20 +343,20 @@ export class OpenCaseIndex {
     if (!byKey) return
     const list = s.keys.list
     for (let i = 0; i < list.length; i++) {
-      const ids = byKey.get(list[i]!)
-      if (ids) this.#weighIds(s, ids)
+      const refs = byKey.get(list[i]!)
+      if (refs) this.#weighRefs(s, refs)
     }
   }
 
   /** A case filed under several of the places read is weighed more than once, to the same result. */
-  #weighIds(s: Search, ids: Set<string>): void {
+  #weighRefs(s: Search, refs: Set<OpenCaseRef>): void {
     const { e } = s
-    for (const id of ids) {
-      const ref = this.#refs.get(id)!
-      if (Math.abs(e.atMs - ref.lastEventMs) > this.#opts.windowMs) continue
+    const { windowMs, radiusM } = this.#opts
+    for (const ref of refs) {
+      if (Math.abs(e.atMs - ref.lastEventMs) > windowMs) continue
       const building = e.buildingId !== null && ref.buildingId === e.buildingId
       const metres = localMetres(ref.location, e.location, s.metresPerLngDeg)
-      const samePlace = building || (e.microgrid !== null && ref.microgrid === e.microgrid) || metres <= this.#opts.radiusM
+      const samePlace = building || (e.microgrid !== null && ref.microgrid === e.microgrid) || metres <= radiusM
       if (!samePlace) continue
       const best = s.best
       const better = !best ||
@@ -363,4 +370,5 @@ export class OpenCaseIndex {
       s.metres = metres
     }
   }
+
 }
