@@ -71,14 +71,18 @@ export default fp(
     // Alarms are worked out from the stored sensor events a moment after they are published: a trickle
     // of single messages made one transaction each (about a tenth of the main thread under single
     // POSTs), where forty a second do. Anything that reads or writes alarms first applies what is
-    // waiting, so nobody sees an alarm behind its acknowledged event.
+    // waiting, so nobody sees an alarm behind its acknowledged event; the sensor step only needs the
+    // open alarm's id, which a waiting alarm event already names (see `openAlarmId` below).
     const waiting: StoredEvent[] = []
+    /** `sensorId\0type` → the alarm id a waiting alarm event carries: the alarm that will be open once it is applied. */
+    const waitingOpen = new Map<string, string>()
     let gathering: NodeJS.Timeout | undefined
     const applyWaiting = () => {
       clearTimeout(gathering)
       gathering = undefined
       if (waiting.length === 0) return
       const events = waiting.splice(0)
+      waitingOpen.clear()
       try {
         apply(events, true)
       } catch (err) {
@@ -98,7 +102,9 @@ export default fp(
 
     pipeline.addSourceStep('sensor', createSensorStep({
       getSensor: (id) => registry.get(id),
-      openAlarmId: (sensorId, type) => alarmsNow.findOpen(sensorId, type)?.id,
+      // Without applying what waits: an operator's acknowledgement or clear (the only other change to
+      // an alarm) applies it first, so the database and the waiting events together say what is open.
+      openAlarmId: (sensorId, type) => waitingOpen.get(`${sensorId}\0${type}`) ?? alarms.findOpen(sensorId, type)?.id,
       newAlarmId,
     }))
 
@@ -177,7 +183,12 @@ export default fp(
       if (replayed > 0) log.info({ events: replayed, fromSeq: since }, 'sensor alarms caught up with the event store')
     }
     bus.subscribe((events) => {
-      for (const e of events) if (e.source === 'sensor') waiting.push(e)
+      for (const e of events) {
+        if (e.source !== 'sensor') continue
+        waiting.push(e)
+        const alarmId = e.attrs['alarmId']
+        if (e.attrs['state'] === 'alarm' && typeof alarmId === 'string') waitingOpen.set(`${String(e.attrs['sensorId'])}\0${e.category}`, alarmId)
+      }
       if (waiting.length > 0) gathering ??= setTimeout(applyWaiting, ALARM_GATHER_MS)
     })
 

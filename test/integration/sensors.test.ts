@@ -153,6 +153,16 @@ describe('sensor messages and alarms', () => {
     expect(fresh!.id).not.toBe(alarm!.id)
   })
 
+  it('names one alarm in repeats that arrive before the first is applied', async () => {
+    const [, , s] = await sensorsOf('gas')
+    // Two requests back to back, nothing read between them: the second meets the first still waiting.
+    const first = await (await send({ sensorId: s!.id, state: 'alarm', at: now(), messageId: 'quick-1' })).json()
+    const second = await (await send({ sensorId: s!.id, state: 'alarm', at: now(), messageId: 'quick-2' })).json()
+    const [a, b] = await Promise.all([event(first.events[0].id), event(second.events[0].id)])
+    expect(b.attrs['alarmId']).toBe(a.attrs['alarmId'])
+    expect(await alarmsOf(s!.id)).toEqual([expect.objectContaining({ id: a.attrs['alarmId'], count: 2, lastEventId: b.id })])
+  })
+
   it('makes again, at the next boot, an alarm whose write a power cut lost (alarm writes do not wait for the disk)', async () => {
     const [, s] = await sensorsOf('gas')
     const body = await (await send([{ sensorId: s!.id, state: 'alarm', at: now(), messageId: 'lost-1' }])).json()
