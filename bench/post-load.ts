@@ -1,6 +1,7 @@
 /**
- * Offers POSTs under 50 connections for a while, first to Gridwatch and then to the bare Fastify
- * peer, each in its own child process, so the two figures in a row come from the same body mix.
+ * Offers POSTs under 50 connections to Gridwatch and to the bare Fastify peer, each in its own child
+ * process, in alternating rounds, so the two figures in a row come from the same body mix and the same
+ * stretch of machine time.
  */
 import autocannon from 'autocannon'
 import { startChildServer } from './child-server.ts'
@@ -33,13 +34,55 @@ function offer(url: string, seconds: number, post: PostLoad): Promise<PostRate> 
   })
 }
 
-/** The same POST load against Gridwatch and against the bare Fastify route, one after the other. */
-export async function comparePostRates(seconds: number, post: PostLoad): Promise<{ ours: PostRate; peer: PostRate }> {
+export interface PostComparison {
+  ours: PostRate
+  peer: PostRate
+  /** The median of the rounds' ratios (ours ÷ peer). */
+  ratio: number
+  /** Each round's ratio, in order. */
+  rounds: number[]
+}
+
+/** Seconds a round lasts; a run shorter than two rounds is one round of each. */
+const ROUND_SECONDS = 2
+
+/**
+ * The same POST load against Gridwatch and against the bare Fastify route, in alternating rounds.
+ * The machines these run on are shared, and their speed drifts by half within a minute: one long run
+ * of each put the two figures in different weather. Rounds of a couple of seconds, each beside its
+ * peer's, keep the ratio honest; the median ignores a round a neighbour spoiled.
+ */
+export async function comparePostRates(seconds: number, post: PostLoad): Promise<PostComparison> {
   const ours = await startChildServer('gridwatch.ts')
-  const a = await offer(ours.url, seconds, post)
-  await ours.stop()
   const bare = await startChildServer('bare-fastify.ts')
-  const b = await offer(bare.url, seconds, post)
-  await bare.stop()
-  return { ours: a, peer: b }
+  try {
+    // Neither side's first requests (JIT, first pages of the file) count.
+    await offer(ours.url, 1, post)
+    await offer(bare.url, 1, post)
+    const n = Math.max(1, Math.round(seconds / ROUND_SECONDS))
+    const slice = Math.max(1, Math.round(seconds / n))
+    const a: PostRate[] = []
+    const b: PostRate[] = []
+    for (let i = 0; i < n; i++) {
+      a.push(await offer(ours.url, slice, post))
+      b.push(await offer(bare.url, slice, post))
+    }
+    const rounds = a.map((x, i) => x.rps / b[i]!.rps)
+    const sorted = [...rounds].sort((x, y) => x - y)
+    const mid = sorted.length >> 1
+    return {
+      ours: sum(a),
+      peer: sum(b),
+      ratio: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2,
+      rounds,
+    }
+  } finally {
+    await ours.stop()
+    await bare.stop()
+  }
+}
+
+/** Mean rate over equal rounds; errors add up. */
+function sum(rates: PostRate[]): PostRate {
+  return { rps: rates.reduce((s, r) => s + r.rps, 0) / rates.length, errors: rates.reduce((s, r) => s + r.errors, 0) }
 }

@@ -3,12 +3,11 @@
  * `PROFILE_SECONDS` (default 8) of single-item POST /api/v1/events over 50 connections, stops it, and
  * prints the top functions by self and inclusive time. `tsx bench/profile/profile-single.ts [outDir]`.
  */
-import autocannon from 'autocannon'
 import { mkdtempSync, readdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startChildServer } from '../child-server.ts'
-import { workload } from '../workload.ts'
+import { offerSinglePosts } from './offer-single-posts.ts'
 import { summariseProfile } from './summarise-profile.ts'
 
 const dir = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'gridwatch-prof-'))
@@ -18,19 +17,7 @@ const child = await startChildServer('gridwatch.ts', {}, ['--cpu-prof', `--cpu-p
 const port = Number(new URL(child.url).port)
 // The boot is left out of the figures.
 const bootMs = performance.now() - spawnedAt
-const items = workload(1000, 'single')
-let n = 0
-const result = await autocannon({
-  url: `http://127.0.0.1:${port}`,
-  connections: 50,
-  duration: seconds,
-  requests: [{
-    method: 'POST',
-    path: '/api/v1/events',
-    headers: { 'content-type': 'application/json', 'x-api-key': 'demo-producer-key' },
-    setupRequest: (req) => ({ ...req, body: JSON.stringify({ ...items[n % items.length], sourceId: `prof-${Date.now()}-${n++}` }) }),
-  }],
-})
+const result = await offerSinglePosts(`http://127.0.0.1:${port}`, seconds, 'prof')
 process.stderr.write(`${Math.round(result.requests.average)} req/s, ${result.non2xx} non-2xx\n`)
 await child.stop()
 for (const file of readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort()) {

@@ -1,9 +1,10 @@
 /**
  * The ingest pipeline (DESIGN §3): prepare (per source) → normalise → locate → store (seq) → publish.
- * The caller's promise resolves after the commit, and only then are the new events published.
+ * The caller's promise resolves after the commit, and the new events are published in the same
+ * microtask checkpoint, before its continuation runs.
  */
 import fp from 'fastify-plugin'
-import type { IngestItem } from '../../domain/event.ts'
+import type { IngestItem, StoredEvent } from '../../domain/event.ts'
 import type { ItemError } from '../../domain/validate-ingest.ts'
 import type { AppendResult } from '../store/event-store.ts'
 import { httpError } from '../http-error.ts'
@@ -74,21 +75,52 @@ export default fp(
       return { items: out, settle }
     }
 
-    async function ingest(items: IngestItem[]) {
-      const prepared = prepare(items)
+    // The requests one commit answers resume in the same microtask checkpoint, one after another: what
+    // they stored is published once, after the last of them, so subscribers (realtime, cases, alarms)
+    // and the counters pay their per-call cost once a commit rather than once a request. Nothing runs
+    // in between, so no reader can see a committed event that is not yet published.
+    let unpublished: StoredEvent[] = []
+    let duplicates = 0
+    let settles: Array<() => void> = []
+    const publish = () => {
+      const fresh = unpublished
+      const settled = settles
+      unpublished = []
+      settles = []
       try {
-        const now = new Date()
-        const results = await store.append(prepared.items.map((item) => normaliseEvent(item, locate, now)))
-        const fresh = results.flatMap((r) => (r.event ? [r.event] : []))
         const bySource = new Map<string, number>()
         for (const e of fresh) bySource.set(e.source, (bySource.get(e.source) ?? 0) + 1)
         for (const [source, n] of bySource) metrics.eventsIngested.inc({ source }, n)
-        metrics.duplicates.inc(results.length - fresh.length)
+        if (duplicates > 0) metrics.duplicates.inc(duplicates)
+        duplicates = 0
         if (fresh.length > 0) bus.publish(fresh)
-        return results
+      } catch (err) {
+        // The events are stored and acknowledged whatever a subscriber makes of them: its failure is logged,
+        // not thrown into a microtask, where it would end the process.
+        fastify.log.error({ err, events: fresh.length, fromSeq: fresh[0]?.seq }, 'publishing stored events failed')
       } finally {
-        prepared.settle()
+        // A source step's hold on its items (an alarm id being handed out) ends once they are published.
+        for (const settle of settled) settle()
       }
+    }
+
+    async function ingest(items: IngestItem[]) {
+      const prepared = prepare(items)
+      let results: AppendResult[]
+      try {
+        const now = new Date()
+        results = await store.append(prepared.items.map((item) => normaliseEvent(item, locate, now)))
+      } catch (err) {
+        prepared.settle()
+        throw err
+      }
+      if (unpublished.length === 0 && settles.length === 0) queueMicrotask(publish)
+      for (const r of results) {
+        if (r.event) unpublished.push(r.event)
+        else duplicates++
+      }
+      settles.push(prepared.settle)
+      return results
     }
 
     function addSourceStep(source: IngestItem['source'], step: SourceStep) {

@@ -43,14 +43,21 @@ function startWriter(file: string, lastSeq: number) {
   const worker = new Worker(new URL('./sqlite-writer.worker.mjs', import.meta.url), {
     workerData: { file, pragmas: PRAGMAS, findSql: FIND_SQL, insertSql: INSERT_SQL, lastSeq },
   })
-  const waiting = new Map<number, { resolve: (r: AppendResult[][]) => void; reject: (e: Error) => void }>()
+  const waiting = new Map<number, { batches: NewEvent[][]; resolve: (r: AppendResult[][]) => void; reject: (e: Error) => void }>()
   let nextId = 0
-  worker.on('message', (msg: { id: number; results?: AppendResult[][]; error?: string } | 'closed') => {
+  worker.on('message', (msg: { id: number; results?: Array<string | number | boolean>; error?: string } | 'closed') => {
     if (msg === 'closed') return
     const w = waiting.get(msg.id)
     waiting.delete(msg.id)
-    if (msg.error !== undefined) w?.reject(new Error(`store write failed: ${msg.error}`))
-    else w?.resolve(msg.results ?? [])
+    if (!w) return
+    if (msg.error !== undefined) return w.reject(new Error(`store write failed: ${msg.error}`))
+    const flat = msg.results ?? []
+    let o = 0
+    w.resolve(w.batches.map((items) => items.map((item) => {
+      const r: AppendResult = { id: flat[o] as string, seq: flat[o + 1] as number, sourceId: item.sourceId, duplicate: flat[o + 2] as boolean }
+      o += 3
+      return r
+    })))
   })
   worker.on('error', (err) => {
     for (const w of waiting.values()) w.reject(err)
@@ -60,7 +67,7 @@ function startWriter(file: string, lastSeq: number) {
     commit(batches: NewEvent[][]): Promise<AppendResult[][]> {
       const id = nextId++
       return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject })
+        waiting.set(id, { batches, resolve, reject })
         worker.postMessage({ id, batches })
       })
     },

@@ -35,24 +35,31 @@ function eventId() {
   return uuidv7({ random: pool.subarray(drawn - 16, drawn), msecs: Date.now() })
 }
 
-const commit = db.transaction((/** @type {any[][]} */ batches) =>
-  batches.map((items) =>
-    items.map((item) => {
-      const event = { id: eventId(), seq: seq + 1, ...item }
+/**
+ * The answer travels flat, `[id, seq, duplicate]` an item in order, not an object an item: the main
+ * thread has the items it sent, puts each stored event together from its item and these two numbers,
+ * and so reads back one small array instead of walking an object per event.
+ */
+const commit = db.transaction((/** @type {any[][]} */ batches) => {
+  const out = []
+  for (const items of batches) {
+    for (const item of items) {
+      const id = eventId()
+      const next = seq + 1
       // The unique (source, source_id) index decides duplicates, those inside this transaction (even one
       // request) included: a second copy is not inserted and resolves to the first.
-      const { changes } = insert.run(event.seq, event.id, event.source, event.sourceId, event.category, event.severity, event.occurredAt, event.receivedAt, event.path.street, JSON.stringify(event))
+      const { changes } = insert.run(next, id, item.source, item.sourceId, item.category, item.severity, item.occurredAt, item.receivedAt, item.path.street, JSON.stringify({ id, seq: next, ...item }))
       if (changes === 0) {
         const prior = /** @type {{ id: string, seq: number }} */ (find.get(item.source, item.sourceId))
-        return { id: prior.id, seq: prior.seq, sourceId: item.sourceId, duplicate: true }
+        out.push(prior.id, prior.seq, true)
+      } else {
+        seq = next
+        out.push(id, next, false)
       }
-      seq = event.seq
-      // Not the event itself: the main thread has the item it sent and puts the two together, which
-      // costs far less than copying every stored event back across the thread boundary.
-      return { id: event.id, seq: event.seq, sourceId: item.sourceId, duplicate: false }
-    }),
-  ),
-)
+    }
+  }
+  return out
+})
 
 parentPort?.on('message', (/** @type {{ id: number, batches: any[][] } | 'close'} */ msg) => {
   if (msg === 'close') {

@@ -18,6 +18,9 @@ export function startWalCheckpointer(db: Database.Database, everyMs = 500): { cl
   const worker = new Worker(new URL('./wal-checkpointer.worker.mjs', import.meta.url), { workerData: { file: db.name, everyMs } })
   // Never keeps the process alive: its work is only ever an optimisation.
   worker.unref()
+  // Nor does its failure end the process: a boot that fails after this started can remove the data
+  // directory before the thread opens the file, and the backstop above still bounds the WAL.
+  worker.on('error', () => {})
   let closed: Promise<void> | undefined
   return {
     close() {

@@ -132,6 +132,45 @@ describe('POST /api/v1/events', () => {
   })
 })
 
+describe('publishing what a commit stored', () => {
+  it('publishes the requests one commit answers together, before any of them resumes, and once each', async () => {
+    const published: Array<{ seqs: number[]; when: number }> = []
+    let step = 0
+    const unsubscribe = server.app.bus.subscribe((events) => published.push({ seqs: events.map((e) => e.seq), when: step }))
+    try {
+      const [lng, lat] = pointIn(4)
+      // Started in one turn, so group commit puts them in one transaction.
+      const calls = Array.from({ length: 20 }, (_, i) => server.app.pipeline.ingest([hotlineItem(`together-${i}`, lng, lat)]).then((r) => {
+        step++
+        // By the time any caller resumes, its event has been published.
+        expect(published.flatMap((p) => p.seqs)).toContain(r[0]!.seq)
+        return r[0]!.seq
+      }))
+      const seqs = await Promise.all(calls)
+      expect(published.flatMap((p) => p.seqs).sort((a, b) => a - b)).toEqual([...seqs].sort((a, b) => a - b))
+      expect(published.length).toBeLessThan(20)
+      expect(published[0]!.when).toBe(0)
+    } finally {
+      unsubscribe()
+    }
+  })
+
+  it('still acknowledges a commit a subscriber failed on', async () => {
+    const unsubscribe = server.app.bus.subscribe(() => {
+      throw new Error('a subscriber bug')
+    })
+    try {
+      const [lng, lat] = pointIn(5)
+      const res = await server.ingest(hotlineItem('subscriber-bug-1', lng, lat))
+      expect(res.status).toBe(201)
+      const body = await res.json()
+      expect((await get(`/api/v1/events/${body.events[0].id}`)).status).toBe(200)
+    } finally {
+      unsubscribe()
+    }
+  })
+})
+
 describe('reads', () => {
   it('need a user token', async () => {
     expect((await fetch(`${server.url}/api/v1/events`)).status).toBe(401)
