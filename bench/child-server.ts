@@ -9,9 +9,19 @@ export interface ChildServer {
   stop(): Promise<void>
 }
 
+/** The port a `{"port": …}` line names; undefined for any other line, JSON or not. */
+function portOf(line: string): number | undefined {
+  try {
+    const port = (JSON.parse(line) as { port?: unknown } | null)?.port
+    return typeof port === 'number' ? port : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * Starts `servers/<script>` and resolves once it prints `{"port": …}`. Log lines the app writes to
- * stdout before that (a warning that the web app is not built, say) are passed on to stderr.
+ * Starts `servers/<script>` and resolves once it prints `{"port": …}`. Other lines the app writes to
+ * stdout before that (a warning that the web app is not built, say, JSON or not) go on to stderr.
  */
 export function startChildServer(script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> {
   const file = fileURLToPath(new URL(`./servers/${script}`, import.meta.url))
@@ -20,7 +30,7 @@ export function startChildServer(script: string, env: Record<string, string> = {
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
     const lines = createInterface({ input: proc.stdout! })
     lines.on('line', (line) => {
-      const port = (JSON.parse(line) as { port?: number }).port
+      const port = portOf(line)
       if (port === undefined) {
         process.stderr.write(`${line}\n`)
         return
