@@ -78,6 +78,24 @@ describe('unit engine', () => {
     expect(cases.audit(c.id).at(-1)).toMatchObject({ action: 'arrive', actor: 'unit:GW-1', from: 'accepted', to: 'on_scene' })
   })
 
+  it('moves a case on scene when it is accepted after its unit already arrived', () => {
+    const { cases, units, open, errors } = setup()
+    const c = open()
+    cases.act(c.id, { action: 'dispatch', unitId: 'GW-1' }, 'district')
+    // It sets off and reaches the scene while the case still waits for someone to accept it.
+    units.applyFixes([{ unitId: 'GW-1', location: offset(SCENE, 900, 0) }])
+    expect(units.applyFixes([{ unitId: 'GW-1', location: offset(SCENE, 30, 0) }]).changed.map((u) => u.status)).toEqual(['on_scene'])
+    expect(cases.get(c.id)!.status).toBe('assigned')
+    cases.act(c.id, { action: 'accept' }, 'district')
+    expect(cases.get(c.id)!.status).toBe('on_scene')
+    expect(cases.audit(c.id).slice(-2)).toMatchObject([
+      { action: 'accept', actor: 'district', to: 'accepted' },
+      { action: 'arrive', actor: 'unit:GW-1', from: 'accepted', to: 'on_scene' },
+    ])
+    expect(units.get('GW-1')).toMatchObject({ status: 'on_scene', caseId: c.id })
+    expect(errors).toEqual([])
+  })
+
   it('ignores a fix older than the latest, and puts on scene only an en-route unit or one whose case is taken', () => {
     const { cases, units, open } = setup()
     const c = open()

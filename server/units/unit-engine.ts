@@ -151,7 +151,14 @@ export function createUnitEngine(repo: UnitRepository, opts: UnitEngineOptions):
       caseActed(prev, next, action, actor, at) {
         const records = movesForAction(prev, next, action, actor, (id) => byId.get(id), at)
         for (const r of records) repo.save(r)
-        return () => void commit(records)
+        return () => {
+          commit(records)
+          // A unit that reached the scene before anyone accepted the case did not move it then (only an
+          // accepted case goes on scene): its arrival counts once the case is accepted.
+          if (action.action !== 'accept') return
+          const there = (next.unitIds ?? []).map((id) => byId.get(id)?.unit).find((u) => u?.status === 'on_scene' && u.caseId === next.id)
+          if (there) followUp(there)
+        }
       },
     },
   }
