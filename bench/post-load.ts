@@ -71,8 +71,8 @@ export async function comparePostRates(seconds: number, post: PostLoad): Promise
     const sorted = [...rounds].sort((x, y) => x - y)
     const mid = sorted.length >> 1
     return {
-      ours: sum(a),
-      peer: sum(b),
+      ours: overall(a),
+      peer: overall(b),
       ratio: sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2,
       rounds,
     }
@@ -82,7 +82,7 @@ export async function comparePostRates(seconds: number, post: PostLoad): Promise
   }
 }
 
-/** Mean rate over equal rounds; errors add up. */
-function sum(rates: PostRate[]): PostRate {
+/** The mean rate over rounds of equal length, and all their errors. */
+function overall(rates: PostRate[]): PostRate {
   return { rps: rates.reduce((s, r) => s + r.rps, 0) / rates.length, errors: rates.reduce((s, r) => s + r.errors, 0) }
 }

@@ -95,8 +95,8 @@ export default fp(
         duplicates = 0
         if (fresh.length > 0) bus.publish(fresh)
       } catch (err) {
-        // The events are stored and acknowledged whatever a subscriber makes of them: its failure is logged,
-        // not thrown into a microtask, where it would end the process.
+        // The events are stored and acknowledged whatever a subscriber makes of them: its failure is
+        // logged, not thrown into a microtask, where it would end the process.
         fastify.log.error({ err, events: fresh.length, fromSeq: fresh[0]?.seq }, 'publishing stored events failed')
       } finally {
         // A source step's hold on its items (an alarm id being handed out) ends once they are published.
