@@ -15,23 +15,24 @@ export interface PostLoad {
 
 export interface PostRate { rps: number; errors: number }
 
-function offer(url: string, seconds: number, post: PostLoad): Promise<PostRate> {
-  return new Promise((resolve, reject) => {
-    autocannon(
-      {
-        url,
-        connections: 50,
-        duration: seconds,
-        requests: [{
-          method: 'POST',
-          path: post.path,
-          headers: post.headers,
-          setupRequest: (req) => ({ ...req, body: post.makeBody() }),
-        }],
-      },
-      (err, result) => (err ? reject(err) : resolve({ rps: result.requests.average, errors: result.non2xx + result.errors })),
-    )
+/** Offers the POSTs under 50 connections for `seconds`: autocannon's own result. */
+export function offerPosts(url: string, seconds: number, post: PostLoad): Promise<autocannon.Result> {
+  return autocannon({
+    url,
+    connections: 50,
+    duration: seconds,
+    requests: [{
+      method: 'POST',
+      path: post.path,
+      headers: post.headers,
+      setupRequest: (req) => ({ ...req, body: post.makeBody() }),
+    }],
   })
+}
+
+async function offer(url: string, seconds: number, post: PostLoad): Promise<PostRate> {
+  const result = await offerPosts(url, seconds, post)
+  return { rps: result.requests.average, errors: result.non2xx + result.errors }
 }
 
 export interface PostComparison {
