@@ -52,7 +52,7 @@ function seedCase(i: number, r: () => number): Case {
   const c: Case = {
     id: `C-${String(i + 1).padStart(7, '0')}`, status: 'new', tier: 'microgrid',
     path: { district: '510108', street: community.parentId, community: community.id, grid: null, microgrid: null },
-    location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: '噪声扰民', eventIds: [], department: 'environment',
+    location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: '噪声扰民', eventIds: [], eventCount: 0, department: 'environment',
     openedAt: iso(opened), updatedAt: iso(opened),
     deadlines: { acceptBy: iso(opened + 3_600_000), arriveBy: iso(opened + 8 * 3_600_000), resolveBy: iso(opened + 72 * 3_600_000) },
     escalations: r() < 0.1 ? 1 + Math.floor(r() * 2) : 0,

@@ -136,6 +136,18 @@ export type Summons = Static<typeof Summons>
 export const CaseResolution = Type.Object({ note: Type.String(), at: When, by: Type.String() })
 export type CaseResolution = Static<typeof CaseResolution>
 
+/**
+ * A case carries the ids of its latest events only, at most this many; `eventCount` counts them all.
+ * A sensor stuck in alarm keeps its case's correlation window open with a message every half minute
+ * for as long as it lasts, and every `cases` frame about that case would otherwise carry every one.
+ */
+export const CASE_EVENT_IDS_MAX = 50
+
+/** The latest `CASE_EVENT_IDS_MAX` of a case's event ids, oldest first, with `id` attached last. */
+export function latestEventIds(ids: readonly string[], id?: string): string[] {
+  return (id === undefined ? ids : [...ids, id]).slice(-CASE_EVENT_IDS_MAX)
+}
+
 export const Case = Type.Object({
   id: Type.String(),
   status: CaseStatus,
@@ -146,7 +158,10 @@ export const Case = Type.Object({
   source: Source,
   severity: Severity,
   title: Type.String(),
+  /** Its latest events' ids in attach order, at most CASE_EVENT_IDS_MAX (all of them while `eventCount` is no more). */
   eventIds: Type.Array(Type.String()),
+  /** How many events are attached to it in all. */
+  eventCount: Type.Integer({ minimum: 0 }),
   /** A DEPARTMENTS code, or null when no department is needed (the tier's own workers handle it). */
   department: Type.Union([Type.String(), Type.Null()]),
   openedAt: When,

@@ -6,7 +6,7 @@ const NOW = new Date('2026-11-29T10:00:00Z')
 const at = (min: number) => new Date(NOW.getTime() + min * 60_000).toISOString()
 const c = (id: string, over: Partial<Case>): Case => ({
   id, status: 'new', tier: 'microgrid', path: { district: '510108', street: '510108001', community: null, grid: null, microgrid: null },
-  location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: '噪声扰民', eventIds: ['e'],
+  location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: '噪声扰民', eventIds: ['e'], eventCount: 1,
   department: null, openedAt: at(-30), updatedAt: at(-30), escalations: 0,
   deadlines: { acceptBy: at(10), arriveBy: at(30), resolveBy: at(120) }, ...over,
 })

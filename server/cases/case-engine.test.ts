@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
+import { CASE_EVENT_IDS_MAX } from '../../domain/cases.ts'
 import { createCaseEngine } from './case-engine.ts'
 import { createCaseRepository } from './case-repository.ts'
 import { offset, storedEvent } from './test-events.ts'
@@ -29,7 +30,7 @@ describe('case engine', () => {
     const [c] = engine.list({ limit: 10 })
     expect(c).toMatchObject({
       status: 'new', source: 'sensor', category: 'smoke', severity: 'severe', department: 'fire', title: '烟感报警',
-      eventIds: events.map((e) => e.id), openedAt: at(0), tier: 'street',
+      eventIds: events.map((e) => e.id), eventCount: events.length, openedAt: at(0), tier: 'street',
       deadlines: { acceptBy: at(3), arriveBy: at(15), resolveBy: at(120) },
     })
     expect(engine.caseOfEvent(events[4]!.id)?.id).toBe(c!.id)
@@ -41,6 +42,28 @@ describe('case engine', () => {
     // Considering the same events again (a replay) changes nothing.
     engine.consider(events)
     expect(engine.get(c!.id)!.eventIds).toHaveLength(6)
+  })
+
+  it('counts every event of a long-running case but carries only its latest ids, in memory and when read back', () => {
+    const db = new Database(':memory:')
+    const engine = createCaseEngine(createCaseRepository(db), OPTS)
+    // A smoke detector stuck in alarm repeats every half minute and keeps its case's window open; a
+    // neighbour calls 12345 at the start.
+    const first = smokeAlarm(0)
+    const caller = call(1, 30, 20)
+    const repeats = Array.from({ length: 210 }, (_, i) => smokeAlarm(1.5 + i / 2))
+    engine.consider([first, caller])
+    for (let i = 0; i < repeats.length; i += 7) engine.consider(repeats.slice(i, i + 7))
+    expect(engine.openCount()).toBe(1)
+    const latest = repeats.slice(-CASE_EVENT_IDS_MAX).map((e) => e.id)
+    const c = engine.caseOfEvent(first.id)!
+    expect(c).toMatchObject({ eventCount: 212, eventIds: latest })
+    expect(engine.hasCaller(c.id)).toBe(true)
+    // Rebuilt from the database (past the repository's own trimming of long link lists) it reads the same.
+    const again = createCaseEngine(createCaseRepository(db), OPTS)
+    expect(again.get(c.id)).toMatchObject({ eventCount: 212, eventIds: latest })
+    expect(again.hasCaller(c.id)).toBe(true)
+    expect(again.caseOfEvent(caller.id)?.id).toBe(c.id)
   })
 
   it('keeps apart what is far, late, unrelated, or needs no handling', () => {

@@ -9,7 +9,7 @@
  * a dispatch must see the unit's status and move it in the same transaction as the case, or two
  * posts could send one unit to two cases. The engine depends only on the small `CaseUnits` port.
  */
-import { SYSTEM_ACTOR, isOpenStatus, type Case, type CaseAction, type CaseAuditEntry } from '../../domain/cases.ts'
+import { SYSTEM_ACTOR, isOpenStatus, latestEventIds, type Case, type CaseAction, type CaseAuditEntry } from '../../domain/cases.ts'
 import type { StoredEvent } from '../../domain/event.ts'
 import { findCategory } from '../../domain/taxonomy.ts'
 import { applyAction, type MachineResult, type UnitDirectory } from './case-machine.ts'
@@ -64,6 +64,8 @@ export interface CaseEngine {
   list(q: CaseQuery): Case[]
   /** The case an event is attached to. */
   caseOfEvent(eventId: string): Case | undefined
+  /** Whether a 12345 caller is among the case's events (it then gets a return visit), however long ago they called. */
+  hasCaller(id: string): boolean
   audit(id: string): CaseAuditEntry[]
   /**
    * Moves every open case that missed its SLA up one tier (actor `system`, the missed deadline in the
@@ -122,6 +124,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
       severity: e.severity,
       title: e.title ?? findCategory(e.source, e.category)?.zh ?? e.category,
       eventIds: [e.id],
+      eventCount: 1,
       department: routeDepartment(e.source, e.category, departments),
       openedAt,
       updatedAt: openedAt,
@@ -144,13 +147,19 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
 
   function attach(record: CaseRecord, e: StoredEvent): void {
     const at = e.receivedAt
-    const c: Case = { ...record.case, eventIds: [...record.case.eventIds, e.id], severity: maxSeverity(record.case.severity, e.severity), updatedAt: at }
+    const c: Case = {
+      ...record.case,
+      eventIds: latestEventIds(record.case.eventIds, e.id),
+      eventCount: record.case.eventCount + 1,
+      severity: maxSeverity(record.case.severity, e.severity),
+      updatedAt: at,
+    }
     // Before anyone is assigned, more events (or a worse one) may make it a higher tier's case.
     let rerouted = false
     if (c.status === 'new') {
-      const tier = routeTier({ source: record.case.source, category: record.case.category, severity: c.severity, eventCount: c.eventIds.length }, tierRules)
+      const tier = routeTier({ source: record.case.source, category: record.case.category, severity: c.severity, eventCount: c.eventCount }, tierRules)
       if (tierRank(tier) > tierRank(c.tier)) {
-        repo.appendAudit({ caseId: c.id, action: 'reroute', from: 'new', to: 'new', actor: SYSTEM_ACTOR, at, note: `${c.tier} → ${tier}; ${c.eventIds.length} events` })
+        repo.appendAudit({ caseId: c.id, action: 'reroute', from: 'new', to: 'new', actor: SYSTEM_ACTOR, at, note: `${c.tier} → ${tier}; ${c.eventCount} events` })
         c.tier = tier
         rerouted = true
       }
@@ -315,6 +324,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
       const id = repo.caseIdOfEvent(eventId)
       return id ? (open.get(id) ?? repo.get(id))?.case : undefined
     },
+    hasCaller: (id) => (open.get(id) ?? repo.get(id))?.hotline === true,
     audit: (id) => repo.audit(id),
     openCount: () => open.size,
     openCases: () => [...open.values()].map((r) => r.case)[Symbol.iterator](),

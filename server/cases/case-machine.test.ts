@@ -8,7 +8,7 @@ const base: Case = {
   id: 'C-0000001', status: 'new', tier: 'microgrid',
   path: { district: 'D', street: 'S', community: 'C', grid: 'G', microgrid: 'M' },
   location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: '噪声扰民',
-  eventIds: ['E1'], department: 'environment', openedAt: '2026-05-22T10:00:00.000Z', updatedAt: '2026-05-22T10:00:00.000Z',
+  eventIds: ['E1'], eventCount: 1, department: 'environment', openedAt: '2026-05-22T10:00:00.000Z', updatedAt: '2026-05-22T10:00:00.000Z',
   deadlines: { acceptBy: '2026-05-22T11:00:00.000Z', arriveBy: '2026-05-22T12:00:00.000Z', resolveBy: '2026-05-23T10:00:00.000Z' },
   escalations: 0,
 }

@@ -51,7 +51,7 @@ describe('case repository', () => {
     const events = [storedEvent(), storedEvent(), storedEvent()]
     const c: Case = {
       id: 'C-0000001', status: 'new', tier: 'street', path: events[0]!.path, location: events[0]!.location, category: 'noise',
-      source: 'hotline', severity: 'minor', title: '噪声扰民', eventIds: events.map((e) => e.id), department: 'environment',
+      source: 'hotline', severity: 'minor', title: '噪声扰民', eventIds: events.map((e) => e.id), eventCount: events.length, department: 'environment',
       openedAt: events[0]!.receivedAt, updatedAt: events[0]!.receivedAt,
       deadlines: { acceptBy: events[0]!.receivedAt, arriveBy: events[0]!.receivedAt, resolveBy: events[0]!.receivedAt }, escalations: 0, unitIds: [],
     }

@@ -5,7 +5,7 @@
  * case number counter, so a restart resumes exactly where it stopped.
  *
  * An attach writes only its `case_events` row, never the case's own row: the row is written when a
- * case opens, is rerouted, or acts, and what attaches change (`eventIds`, `severity`, `updatedAt`, the
+ * case opens, is rerouted, or acts, and what attaches change (`eventIds`, `eventCount`, `severity`, `updatedAt`, the
  * latest event time, a hotline caller) is put back from the case's `case_events` rows when it is read.
  * So an event costs one row appended, not a case document rewritten with its indexes (which made
  * every commit write a page per busy case), and the stored document stays the same small size however
@@ -14,7 +14,7 @@
  * `severity` and `occurred_at` leave them null: their case rows were rewritten on every attach then.
  */
 import type Database from 'better-sqlite3'
-import type { Case, CaseAuditEntry, CaseStatus, CaseTier } from '../../domain/cases.ts'
+import { CASE_EVENT_IDS_MAX, latestEventIds, type Case, type CaseAuditEntry, type CaseStatus, type CaseTier } from '../../domain/cases.ts'
 import type { Severity, StoredEvent } from '../../domain/event.ts'
 import { maxSeverity } from './route-case.ts'
 import { replayableTransaction } from '../store/replayable.ts'
@@ -44,7 +44,9 @@ type LinkRow = [string, string, Severity | null, string | null, string, string]
 
 /** What a case's `case_events` rows say: its event ids in attach order and what its attaches changed. */
 interface Links {
+  /** The latest ids (at least CASE_EVENT_IDS_MAX of them once there are that many), in attach order. */
   ids: string[]
+  count: number
   severity: Severity | null
   occurredAt: string | null
   attachedAt: string | null
@@ -143,7 +145,8 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
   const parseCase = (doc: string, links: Links | undefined): Case => {
     const c = JSON.parse(doc) as Case
     c.unitIds ??= []
-    c.eventIds = links?.ids ?? []
+    c.eventIds = latestEventIds(links?.ids ?? [])
+    c.eventCount = links?.count ?? 0
     if (links) {
       if (links.severity) c.severity = maxSeverity(c.severity, links.severity)
       if (links.attachedAt && links.attachedAt > c.updatedAt) c.updatedAt = links.attachedAt
@@ -180,8 +183,11 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
     const out = new Map<string, Links>()
     for (const [caseId, eventId, severity, occurredAt, attachedAt, source] of rows as Iterable<LinkRow>) {
       let l = out.get(caseId)
-      if (!l) out.set(caseId, (l = { ids: [], severity: null, occurredAt: null, attachedAt: null, hotline: false }))
+      if (!l) out.set(caseId, (l = { ids: [], count: 0, severity: null, occurredAt: null, attachedAt: null, hotline: false }))
       l.ids.push(eventId)
+      l.count++
+      // A case only shows its latest ids: a stuck sensor's thousands are counted, not all held.
+      if (l.ids.length >= 4 * CASE_EVENT_IDS_MAX) l.ids = l.ids.slice(-CASE_EVENT_IDS_MAX)
       if (severity) l.severity = l.severity ? maxSeverity(l.severity, severity) : severity
       if (occurredAt && (!l.occurredAt || Date.parse(occurredAt) > Date.parse(l.occurredAt))) l.occurredAt = occurredAt
       if (!l.attachedAt || attachedAt > l.attachedAt) l.attachedAt = attachedAt
@@ -205,7 +211,7 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
       return r ? toRecord(r, groupLinks(eventsOfStmt.iterate(id) as Iterable<unknown[]>).get(id)) : undefined
     },
     save: (r) => {
-      const { eventIds: _inCaseEvents, ...c } = r.case
+      const { eventIds: _inCaseEvents, eventCount: _countedThere, ...c } = r.case
       saveStmt.run(c.id, c.status, c.tier, c.path.street, r.key, r.buildingId, r.lastEventAt, r.hotline ? 1 : 0, c.updatedAt, JSON.stringify(c))
     },
     list: (q) => {

@@ -4,7 +4,7 @@ import { overdue } from './sla-escalation.ts'
 
 const c = (over: Partial<Case>): Case => ({
   id: 'C-1', status: 'new', tier: 'microgrid', path: { district: 'D', street: 'S', community: 'C', grid: 'G', microgrid: 'M' },
-  location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: 't', eventIds: ['E1'],
+  location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: 't', eventIds: ['E1'], eventCount: 1,
   department: null, openedAt: '2026-05-22T10:00:00.000Z', updatedAt: '2026-05-22T10:00:00.000Z',
   deadlines: { acceptBy: '2026-05-22T10:10:00.000Z', arriveBy: '2026-05-22T10:30:00.000Z', resolveBy: '2026-05-22T12:00:00.000Z' },
   escalations: 0, ...over,

@@ -18,7 +18,7 @@ function aCase(street: string, community: string, openedAt: string, over: Partia
   n += 1
   return {
     id: `C-${n}`, status: 'new', tier: 'microgrid', path: { district: 'D', street, community, grid: null, microgrid: null },
-    location: { lng: 104, lat: 30 }, category: 'noise', source: 'hotline', severity: 'minor', title: 't', eventIds: [], department: null,
+    location: { lng: 104, lat: 30 }, category: 'noise', source: 'hotline', severity: 'minor', title: 't', eventIds: [], eventCount: 0, department: null,
     openedAt, updatedAt: openedAt, deadlines: { acceptBy: openedAt, arriveBy: openedAt, resolveBy: openedAt }, escalations: 0, ...over,
   }
 }

@@ -136,6 +136,7 @@ export default fp(
       get: caughtUp(engine.get),
       list: caughtUp(engine.list),
       caseOfEvent: caughtUp(engine.caseOfEvent),
+      hasCaller: caughtUp(engine.hasCaller),
       audit: caughtUp(engine.audit),
       escalateOverdue: caughtUp(engine.escalateOverdue),
       flagLateSummons: caughtUp(engine.flagLateSummons),

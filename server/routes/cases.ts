@@ -31,7 +31,10 @@ const Params = Type.Object({ id: Type.String({ maxLength: 64 }) })
 const CaseDetail = Type.Composite([
   Case,
   Type.Object({
+    /** Its latest events (those `eventIds` names); `eventCount` counts them all. */
     events: Type.Array(StoredEvent),
+    /** A 12345 caller is among all its events, shown or not: the case gets a return visit. */
+    hotline: Type.Boolean(),
     audit: Type.Array(CaseAuditEntry),
   }),
 ])
@@ -107,7 +110,7 @@ const cases: FastifyPluginAsyncTypebox = async (fastify) => {
         const e = fastify.store.get(id)
         return e ? [dispatcher ? e : publicEvent(e)] : []
       })
-      return { ...c, events, audit: engine.audit(c.id) }
+      return { ...c, events, hotline: engine.hasCaller(c.id), audit: engine.audit(c.id) }
     },
   )
 

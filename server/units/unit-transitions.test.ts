@@ -16,7 +16,7 @@ const rec = (id: string, over: Partial<Unit> = {}, dispatchedFrom: UnitRecord['d
 })
 const c = (over: Partial<Case>): Case => ({
   id: 'C-1', status: 'assigned', tier: 'microgrid', path: { district: 'D', street: 'S', community: 'C', grid: 'G', microgrid: 'M' },
-  location: SCENE, category: 'noise', source: 'hotline', severity: 'minor', title: 't', eventIds: ['E1'], department: null,
+  location: SCENE, category: 'noise', source: 'hotline', severity: 'minor', title: 't', eventIds: ['E1'], eventCount: 1, department: null,
   openedAt: AT, updatedAt: AT, deadlines: { acceptBy: AT, arriveBy: AT, resolveBy: AT }, escalations: 0, unitIds: [], ...over,
 })
 

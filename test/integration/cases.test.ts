@@ -11,7 +11,7 @@ import type { SensorEntry } from '../../domain/sensors.ts'
 import { PRODUCER_KEY, hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
 import { apiClient } from '../helpers/api-client.ts'
 
-type CaseDetail = Case & { events: StoredEvent[]; audit: CaseAuditEntry[] }
+type CaseDetail = Case & { events: StoredEvent[]; hotline: boolean; audit: CaseAuditEntry[] }
 
 let server: TestServer
 let serial = 0
@@ -65,13 +65,15 @@ describe('opening and correlating cases', () => {
     fireCase = list.body.cases[0]!
     expect(fireCase).toMatchObject({
       id: expect.stringMatching(/^C-\d{7}$/), status: 'new', source: 'sensor', category: 'smoke', department: 'fire',
-      tier: 'street', eventIds: [alarmId, ...callIds], path: sensor.path, escalations: 0,
+      tier: 'street', eventIds: [alarmId, ...callIds], eventCount: 6, path: sensor.path, escalations: 0,
     })
     expect(Date.parse(fireCase.deadlines.acceptBy) - Date.parse(fireCase.openedAt)).toBe(3 * 60_000)
 
     const one = await detail(fireCase.id)
     expect(one.status).toBe(200)
     expect(one.body.events.map((e) => e.id)).toEqual([alarmId, ...callIds])
+    // A sensor's case with neighbours' calls in it: the callers get a return visit.
+    expect(one.body.hotline).toBe(true)
     expect(one.body.audit.map((a) => [a.action, a.actor])).toEqual([['open', 'system'], ['reroute', 'system']])
   })
 

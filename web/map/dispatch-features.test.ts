@@ -13,7 +13,7 @@ function openCase(id: string, extra: Partial<Case> = {}): Case {
     id, status: 'new', tier: 'microgrid',
     path: { district: '510108', street: '510108001', community: 'c', grid: 'g', microgrid: 'm' },
     location: { lng: 104.1, lat: 30.67 }, category: 'noise', source: 'hotline', severity: 'moderate', title: '噪声',
-    eventIds: ['e1'], department: null, openedAt: iso(0), updatedAt: iso(0),
+    eventIds: ['e1'], eventCount: 1, department: null, openedAt: iso(0), updatedAt: iso(0),
     deadlines: { acceptBy: iso(20), arriveBy: iso(60), resolveBy: iso(240) }, escalations: 0, ...extra,
   }
 }

@@ -6,7 +6,7 @@ import { caseRows } from './case-rows.ts'
 const NOW = Date.parse('2026-11-29T10:00:00Z')
 const kase = (id: string, over: Partial<Case>): Case => ({
   id, status: 'new', tier: 'microgrid', path: { district: '510108', street: '510108001', community: null, grid: null, microgrid: null },
-  location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: '噪声扰民', eventIds: ['e'],
+  location: { lng: 104.1, lat: 30.66 }, category: 'noise', source: 'hotline', severity: 'minor', title: '噪声扰民', eventIds: ['e'], eventCount: 1,
   department: null, openedAt: '2026-11-29T09:00:00Z', updatedAt: '2026-11-29T09:00:00Z', escalations: 0,
   deadlines: { acceptBy: '2026-11-29T10:12:34Z', arriveBy: '2026-11-29T10:30:00Z', resolveBy: '2026-11-29T12:00:00Z' }, ...over,
 })

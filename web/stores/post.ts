@@ -14,8 +14,8 @@ import { useFollowedLoad } from '../http/followed-load.ts'
 import { useAuthStore } from './auth.ts'
 import { useUnitsStore } from './units.ts'
 
-/** `GET /api/v1/cases/:id`: the case with its events and audit log. */
-export type CaseDetail = Case & { events: StoredEvent[]; audit: CaseAuditEntry[] }
+/** `GET /api/v1/cases/:id`: the case with its latest events, whether a 12345 caller is among all of them, and its audit log. */
+export type CaseDetail = Case & { events: StoredEvent[]; hotline: boolean; audit: CaseAuditEntry[] }
 
 export interface ActionRefusal {
   action: CaseActionName
@@ -112,7 +112,7 @@ export const usePostStore = defineStore('post', () => {
     }
     // Show what the queue already knows at once; events and audit follow.
     const known = [...cases.value, ...resolved.value].find((c) => c.id === id)
-    detail.value = known ? { ...known, events: [], audit: [] } : null
+    detail.value = known ? { ...known, events: [], hotline: known.source === 'hotline', audit: [] } : null
     void loadDetail(id)
   }
 

@@ -13,7 +13,7 @@ export function makeCase(id: string, over: Partial<Case> = {}): Case {
     source: 'hotline',
     severity: 'minor',
     title: '噪声扰民',
-    eventIds: ['e'],
+    eventIds: ['e'], eventCount: 1,
     department: null,
     openedAt: '2026-11-29T09:00:00Z',
     updatedAt: '2026-11-29T09:00:00Z',
