@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url'
 export interface ChildServer {
   url: string
   proc: ChildProcess
+  /** The child's memory after a full GC (`servers/memory-probe.ts`; the child needs `--expose-gc`). */
+  memory(): Promise<NodeJS.MemoryUsage>
   stop(): Promise<void>
 }
 
@@ -25,7 +27,7 @@ function portOf(line: string): number | undefined {
  */
 export function startChildServer(script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ChildServer> {
   const file = fileURLToPath(new URL(`./servers/${script}`, import.meta.url))
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] })
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', file], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
   return new Promise((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)))
     const lines = createInterface({ input: proc.stdout! })
@@ -41,6 +43,7 @@ export function startChildServer(script: string, env: Record<string, string> = {
       resolve({
         url: `http://127.0.0.1:${port}`,
         proc,
+        memory: () => askMemory(proc),
         stop: () => new Promise((done) => {
           proc.removeAllListeners('exit')
           proc.once('exit', () => done())
@@ -48,5 +51,24 @@ export function startChildServer(script: string, env: Record<string, string> = {
         }),
       })
     })
+  })
+}
+
+/** Asks the child for its memory after a full GC: one IPC round trip (see `servers/memory-probe.ts`). */
+function askMemory(proc: ChildProcess): Promise<NodeJS.MemoryUsage> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      proc.off('message', answer)
+      reject(new Error('the child server did not answer the memory probe (is servers/memory-probe.ts installed?)'))
+    }, 30_000)
+    const answer = (msg: unknown) => {
+      const memory = (msg as { memory?: NodeJS.MemoryUsage } | null)?.memory
+      if (!memory) return
+      clearTimeout(timer)
+      proc.off('message', answer)
+      resolve(memory)
+    }
+    proc.on('message', answer)
+    proc.send('memory')
   })
 }

@@ -13,9 +13,10 @@ import { benchBareBroadcastLatency, benchDeliveryLatency } from './delivery-late
 import { benchWallLongTasks } from './wall-long-tasks.ts'
 import { benchCaseEngine } from './case-engine.ts'
 import { benchKpiQuery } from './kpi-query.ts'
+import { benchMemorySoak } from './memory-soak.ts'
 
 const quick = process.env.BENCH_QUICK === '1'
-/** `BENCH_ONLY=cases,kpi` runs only those rows (names: locate, hierarchy, batch, sensor, mqtt, single, open311, cases, kpi, latency, wall). */
+/** `BENCH_ONLY=cases,kpi` runs only those rows (names: locate, hierarchy, batch, sensor, mqtt, single, open311, cases, kpi, latency, wall, memory). */
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim()).filter(Boolean)
 const want = (name: string) => !only || only.includes(name)
 const rows: Array<[string, string, string, string]> = []
@@ -115,6 +116,29 @@ if (want('wall')) {
   rows.push([wallLabel('longest task ms, all micro-grids'), fmt(wall.ours.maxMs), `${fmt(wall.peer.maxMs)} ${atRest}`, wall.peer.maxMs ? `${fmt(wall.ours.maxMs / wall.peer.maxMs, 2)}×` : '—'])
   rows.push([wallLabel('frames/s painted, all micro-grids'), fmt(wall.ours.fps, 1), `${fmt(wall.peer.fps, 1)} ${atRest}`, `${fmt(wall.ours.fps / wall.peer.fps, 2)}×`])
   rows.push(['wall, switch on all 6,283 micro-grids → drawn and idle, ms (fetch included)', fmt(wall.ours.drawMs ?? 0), '—', '—'])
+}
+
+if (want('memory')) {
+  log('memory under a long stream…')
+  const events = quick ? 10_000 : 100_000
+  const mem = await benchMemorySoak(events, quick ? 1000 : 2000)
+  const mb = (b: number) => fmt(b / 1e6, 1)
+  const growth = (r: typeof mem.ours) => {
+    const first = r.readings[0]!
+    const last = r.readings.at(-1)!
+    const d = last.heapUsed - first.heapUsed
+    return `${d >= 0 ? '+' : ''}${mb(d)} (${mb(first.heapUsed)} → ${mb(last.heapUsed)})`
+  }
+  const streamed = fmt(mem.ours.readings.at(-1)!.events - mem.ours.readings[0]!.events)
+  rows.push([`heap after full GC, MB: growth over ${streamed} events, no case open at either reading (20 wall sockets, ${fmt(mem.ours.socketsReplaced)} reconnects)`, growth(mem.ours), `${growth(mem.peer)} bare Socket.IO broadcast`, '—'])
+  const peak = mem.ours.readings.reduce((a, b) => ((b.openCases ?? 0) > (a.openCases ?? 0) ? b : a))
+  if (peak.openCases) {
+    const perCase = (peak.heapUsed - mem.ours.readings[0]!.heapUsed) / peak.openCases
+    rows.push([`heap after full GC held per open case, KB (${fmt(peak.openCases)} open after ${fmt(peak.events)} events)`, fmt(perCase / 1024, 1), '—', '—'])
+  }
+  const rss = (r: typeof mem.ours) => r.readings.at(-1)!.rss
+  rows.push(['resident memory at the end of the stream, MB', mb(rss(mem.ours)), `${mb(rss(mem.peer))} bare Socket.IO broadcast`, `${fmt(rss(mem.ours) / rss(mem.peer), 1)}×`])
+  log(`  readings (events: heap MB, open cases): ${mem.ours.readings.map((r) => `${fmt(r.events)}: ${mb(r.heapUsed)}, ${fmt(r.openCases ?? 0)}`).join('; ')}`)
 }
 
 const head: [string, string, string, string] = ['measure', 'ours', 'peer', 'ratio']

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { createServer } from 'node:http'
 import { Server } from 'socket.io'
+import { answerMemoryProbes } from './memory-probe.ts'
 
 let seq = 0
 const path = { district: '510108', street: '510108001', community: null, grid: null, microgrid: null }
@@ -26,4 +27,5 @@ http.listen(0, '127.0.0.1', () => {
   const address = http.address()
   process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`)
 })
+answerMemoryProbes()
 process.on('SIGTERM', () => process.exit(0))

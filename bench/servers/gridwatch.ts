@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { BENCH_SEED } from '../bench-seed.ts'
+import { answerMemoryProbes } from './memory-probe.ts'
 
 const config = loadConfig({
   GRIDWATCH_MODE: 'demo',
@@ -20,6 +21,7 @@ const config = loadConfig({
   DATA_DIR: process.env.BENCH_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'gridwatch-bench-')),
   LOG_LEVEL: 'warn',
   RATE_LIMIT_INGEST: String(1e9),
+  RATE_LIMIT_READ: String(1e9),
   RATE_LIMIT_LOGIN: '1000',
   ...(process.env.FRAME_INTERVAL_MS ? { FRAME_INTERVAL_MS: process.env.FRAME_INTERVAL_MS } : {}),
   // Only the MQTT bench asks for the intake; the others stay off the broker.
@@ -31,4 +33,5 @@ await app.listen({ port: 0, host: '127.0.0.1' })
 await app.mqttIntake?.subscribed
 const address = app.server.address()
 process.stdout.write(`${JSON.stringify({ port: typeof address === 'object' && address ? address.port : 0 })}\n`)
+answerMemoryProbes()
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)))
