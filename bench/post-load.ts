@@ -4,7 +4,8 @@
  * stretch of machine time.
  */
 import autocannon from 'autocannon'
-import { startChildServer } from './child-server.ts'
+import { startChildServer, type ChildServer } from './child-server.ts'
+import { processCpuSeconds } from './process-cpu.ts'
 
 export interface PostLoad {
   path: string
@@ -13,7 +14,12 @@ export interface PostLoad {
   makeBody: () => string
 }
 
-export interface PostRate { rps: number; errors: number }
+export interface PostRate {
+  rps: number
+  errors: number
+  /** The server's CPU (all its threads) per request, µs; NaN where /proc cannot say. */
+  cpuUs: number
+}
 
 /** Offers the POSTs under 50 connections for `seconds`: autocannon's own result. */
 export function offerPosts(url: string, seconds: number, post: PostLoad): Promise<autocannon.Result> {
@@ -30,9 +36,11 @@ export function offerPosts(url: string, seconds: number, post: PostLoad): Promis
   })
 }
 
-async function offer(url: string, seconds: number, post: PostLoad): Promise<PostRate> {
-  const result = await offerPosts(url, seconds, post)
-  return { rps: result.requests.average, errors: result.non2xx + result.errors }
+async function offer(server: ChildServer, seconds: number, post: PostLoad): Promise<PostRate> {
+  const cpuBefore = processCpuSeconds(server.proc.pid)
+  const result = await offerPosts(server.url, seconds, post)
+  const cpu = processCpuSeconds(server.proc.pid) - cpuBefore
+  return { rps: result.requests.average, errors: result.non2xx + result.errors, cpuUs: (cpu * 1e6) / result.requests.total }
 }
 
 export interface PostComparison {
@@ -58,15 +66,15 @@ export async function comparePostRates(seconds: number, post: PostLoad): Promise
   const bare = await startChildServer('bare-fastify.ts')
   try {
     // Neither side's first requests (JIT, first pages of the file) count.
-    await offer(ours.url, 1, post)
-    await offer(bare.url, 1, post)
+    await offer(ours, 1, post)
+    await offer(bare, 1, post)
     const n = Math.max(1, Math.round(seconds / ROUND_SECONDS))
     const slice = Math.max(1, Math.round(seconds / n))
     const a: PostRate[] = []
     const b: PostRate[] = []
     for (let i = 0; i < n; i++) {
-      a.push(await offer(ours.url, slice, post))
-      b.push(await offer(bare.url, slice, post))
+      a.push(await offer(ours, slice, post))
+      b.push(await offer(bare, slice, post))
     }
     const rounds = a.map((x, i) => x.rps / b[i]!.rps)
     const sorted = [...rounds].sort((x, y) => x - y)
@@ -83,7 +91,12 @@ export async function comparePostRates(seconds: number, post: PostLoad): Promise
   }
 }
 
-/** The mean rate over rounds of equal length, and all their errors. */
+/** The mean rate over rounds of equal length, all their errors, and the CPU per request weighted by requests. */
 function overall(rates: PostRate[]): PostRate {
-  return { rps: rates.reduce((s, r) => s + r.rps, 0) / rates.length, errors: rates.reduce((s, r) => s + r.errors, 0) }
+  const rps = rates.reduce((s, r) => s + r.rps, 0)
+  return {
+    rps: rps / rates.length,
+    errors: rates.reduce((s, r) => s + r.errors, 0),
+    cpuUs: rates.reduce((s, r) => s + r.cpuUs * r.rps, 0) / rps,
+  }
 }

@@ -61,6 +61,7 @@ if (want('single')) {
   log('single POST…')
   const single = await benchSinglePost(quick ? 3 : 10)
   rows.push(['single-event POST, req/s (50 connections)', fmt(single.ours.rps), `${fmt(single.peer.rps)} bare Fastify route`, `${fmt(single.ratio, 2)}×`])
+  if (Number.isFinite(single.ours.cpuUs)) rows.push(['single-event POST, server CPU µs a request (all threads)', fmt(single.ours.cpuUs), `${fmt(single.peer.cpuUs)} bare Fastify route`, `${fmt(single.ours.cpuUs / single.peer.cpuUs, 1)}×`])
   log(`  rounds (ours ÷ bare): ${single.rounds.map((r) => fmt(r, 2)).join(', ')}`)
   if (single.ours.errors > 0) log(`  warning: ${single.ours.errors} non-2xx replies from Gridwatch`)
 }
@@ -69,6 +70,7 @@ if (want('open311')) {
   log('Open311 POST…')
   const open311 = await benchOpen311Post(quick ? 3 : 10)
   rows.push(['Open311 POST requests.json (form), req/s (50 connections)', fmt(open311.ours.rps), `${fmt(open311.peer.rps)} bare Fastify route`, `${fmt(open311.ratio, 2)}×`])
+  if (Number.isFinite(open311.ours.cpuUs)) rows.push(['Open311 POST, server CPU µs a request (all threads)', fmt(open311.ours.cpuUs), `${fmt(open311.peer.cpuUs)} bare Fastify route`, `${fmt(open311.ours.cpuUs / open311.peer.cpuUs, 1)}×`])
   log(`  rounds (ours ÷ bare): ${open311.rounds.map((r) => fmt(r, 2)).join(', ')}`)
   if (open311.ours.errors > 0) log(`  warning: ${open311.ours.errors} non-2xx replies from Gridwatch's Open311 route`)
 }

@@ -5,19 +5,17 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { startChildServer } from '../child-server.ts'
+import { statCpuSeconds } from '../process-cpu.ts'
 import { offerPosts } from '../post-load.ts'
 import { singlePostLoad } from '../single-post.ts'
-
-const TICK = 100 // USER_HZ on Linux
 
 function threads(pid: number): Map<string, number> {
   const out = new Map<string, number>()
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
       const name = readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim()
-      out.set(`${tid} ${name}`, (Number(fields[11]) + Number(fields[12])) / TICK)
+      const cpu = statCpuSeconds(`/proc/${pid}/task/${tid}/stat`)
+      if (Number.isFinite(cpu)) out.set(`${tid} ${name}`, cpu)
     } catch { /* the thread ended */ }
   }
   return out
