@@ -1,0 +1,44 @@
+/**
+ * What the post shows for an audit entry's note. People's notes are shown as they wrote them. The
+ * engine's own notes (actor `system`) are terse records in a fixed form, part code and part English,
+ * written for the log: `hotline:noise <event id>` when a case opens, `community → street; 5 events`
+ * when more events reroute it, `SLA 接单超时 (not accepted in time)` when it is escalated. Those are
+ * put in the reader's language here; a note in a form this does not know is shown as written.
+ */
+import { CASE_TIER_LABELS, CASE_TIERS, SYSTEM_ACTOR, type CaseAuditEntry, type CaseTier } from '../../domain/cases.ts'
+import { categoryLabel } from '../feed/feed-rows.ts'
+import type { AppLocale } from '../i18n/resolve-locale.ts'
+
+const OPENED = /^(\w+):(\S+) \S+$/
+const REROUTED = /^(\w+) → (\w+); (\d+) events$/
+/** `中文 (English)`, as the escalation and late-report notes are written. */
+const BILINGUAL = /^(.*?)\s*\(([^()]+)\)$/
+
+const isTier = (s: string): s is CaseTier => (CASE_TIERS as readonly string[]).includes(s)
+
+/**
+ * @example
+ * auditNote({ actor: 'system', action: 'reroute', note: 'community → street; 5 events', … }, 'zh-CN', t) // '社区 → 街道 · 5 条事件'
+ */
+export function auditNote(entry: Pick<CaseAuditEntry, 'actor' | 'action' | 'note'>, locale: AppLocale, sourceLabel: (source: string) => string): string {
+  const note = entry.note ?? ''
+  if (entry.actor !== SYSTEM_ACTOR || !note) return note
+  const lang = locale === 'en' ? 'en' : 'zh'
+  const opened = entry.action === 'open' ? OPENED.exec(note) : null
+  if (opened) return `${sourceLabel(opened[1]!)} · ${categoryLabel(opened[1]!, opened[2]!, locale)}`
+  const rerouted = entry.action === 'reroute' ? REROUTED.exec(note) : null
+  if (rerouted && isTier(rerouted[1]!) && isTier(rerouted[2]!)) {
+    const n = Number(rerouted[3])
+    const tiers = `${CASE_TIER_LABELS[rerouted[1]][lang]} → ${CASE_TIER_LABELS[rerouted[2]][lang]}`
+    return lang === 'en' ? `${tiers} · ${n} events` : `${tiers} · ${n} 条事件`
+  }
+  const bilingual = BILINGUAL.exec(note)
+  if (bilingual) {
+    const [, zh, en] = bilingual as unknown as [string, string, string]
+    if (lang === 'zh') return zh
+    // The Chinese part names what is late (`SLA 接单超时`, `消防救援: 报到超时`); keep what precedes it.
+    const lead = /^(.*?)(?:\s*[\u4e00-\u9fff]+超时)$/.exec(zh)?.[1] ?? ''
+    return lead ? `${lead} ${en}` : en
+  }
+  return note
+}
