@@ -42,10 +42,11 @@ describe('the dispatch picture on the wall', () => {
     expect(res.status).toBe(201)
     const eventId = ((await res.json()) as { events: Array<{ id: string }> }).events[0]!.id
     const c = await caseOf(eventId)
-    await expect.poll(() => rendered('dispatch-case-ring', 'id'), { timeout: 5000 }).toContain(c.id)
-    const ring = (await renderedProperties(page, 'dispatch-case-ring')).find((p) => p['id'] === c.id)
-    // Just opened: the whole window to accept is left, so the ring is full and calm.
-    expect(ring).toMatchObject({ state: 'ok', ring: 'sla-ring-ok-12', escalated: false })
+    // Just opened, with the whole window to accept left: at the district's zoom a calm case is a small
+    // dot, so a busy day's open cases do not bury the map in rings.
+    await expect.poll(() => rendered('dispatch-case-dot', 'id'), { timeout: 5000 }).toContain(c.id)
+    expect((await renderedProperties(page, 'dispatch-case-dot')).find((p) => p['id'] === c.id)).toMatchObject({ state: 'ok', escalated: false })
+    expect(await rendered('dispatch-case-ring', 'id')).not.toContain(c.id)
 
     // A unit from the case's street sent to it: drawn bright at the district's zoom, with its line.
     const roster = (await (await fetch(`${server.url}/api/v1/units?street=${street.properties.id}&status=available`, { headers: dispatcher })).json()) as { units: Unit[] }
@@ -65,6 +66,22 @@ describe('the dispatch picture on the wall', () => {
     expect(up.status).toBe(200)
     await expect.poll(() => rendered('dispatch-case-alert', 'id'), { timeout: 5000 }).toContain(c2.id)
     expect(await rendered('dispatch-case-alert', 'id')).not.toContain(c.id)
+
+    // The escalated case wears its ring at the district's zoom, a calm one none.
+    await expect.poll(() => rendered('dispatch-case-ring', 'id'), { timeout: 5000 }).toContain(c2.id)
+
+    // Drilled in to a street's zoom, the calm case wears its full ring and is no longer a dot.
+    const view = await page.evaluate(([x, y]) => {
+      const map = (window as unknown as { __gridwatchMap: { getCenter(): { lng: number; lat: number }; getZoom(): number; jumpTo(o: object): void } }).__gridwatchMap
+      const before = { center: map.getCenter(), zoom: map.getZoom() }
+      map.jumpTo({ center: [x, y], zoom: 14 })
+      return before
+    }, [c.location.lng, c.location.lat])
+    await expect.poll(() => rendered('dispatch-case-ring-calm', 'id'), { timeout: 5000 }).toContain(c.id)
+    const ring = (await renderedProperties(page, 'dispatch-case-ring-calm')).find((p) => p['id'] === c.id)
+    expect(ring).toMatchObject({ state: 'ok', ring: 'sla-ring-ok-12', escalated: false })
+    expect(await rendered('dispatch-case-dot', 'id')).not.toContain(c.id)
+    await page.evaluate((v) => (window as unknown as { __gridwatchMap: { jumpTo(o: object): void } }).__gridwatchMap.jumpTo(v), view)
 
     await expect(page.getByTestId('map-legend-units').innerText()).resolves.toContain('在途')
     await expect(page.getByTestId('map-legend-sla').innerText()).resolves.toContain('已超时')

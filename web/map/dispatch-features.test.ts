@@ -3,7 +3,7 @@ import type { Case } from '../../domain/cases.ts'
 import type { Unit } from '../../domain/units.ts'
 import { caseFeatures, unitCaseLinks, unitFeatures } from './dispatch-features.ts'
 import { RING_STEPS, slaView } from './sla-ring.ts'
-import { dispatchLayers, DISPATCH_LAYERS, IDLE_UNITS_MIN_ZOOM } from './dispatch-style.ts'
+import { CALM_RINGS_MIN_ZOOM, dispatchLayers, DISPATCH_LAYERS, IDLE_UNITS_MIN_ZOOM } from './dispatch-style.ts'
 
 const T0 = Date.parse('2026-11-29T02:00:00.000Z')
 const iso = (min: number) => new Date(T0 + min * 60_000).toISOString()
@@ -75,5 +75,18 @@ describe('units and links', () => {
     const layers = Object.fromEntries(dispatchLayers().map((l) => [l.id, l]))
     expect(layers[DISPATCH_LAYERS.unitsIdle]!.minzoom).toBe(IDLE_UNITS_MIN_ZOOM)
     expect(layers[DISPATCH_LAYERS.unitsBusy]!.minzoom).toBeUndefined()
+  })
+
+  it('draws a calm case as a dot at the district’s zoom and ringed from a street’s, and every other case ringed at all zooms', () => {
+    const layers = Object.fromEntries(dispatchLayers().map((l) => [l.id, l]))
+    const calmRing = layers[DISPATCH_LAYERS.caseRingCalm]!
+    const dot = layers[DISPATCH_LAYERS.caseDot]!
+    const ring = layers[DISPATCH_LAYERS.caseRing]!
+    expect([calmRing.minzoom, dot.maxzoom, ring.minzoom]).toEqual([CALM_RINGS_MIN_ZOOM, CALM_RINGS_MIN_ZOOM, undefined])
+    // Every case is in exactly one of the two ring layers, and the dot stands in for the calm ring.
+    const filter = (l: unknown) => (l as { filter: unknown }).filter
+    expect(filter(ring)).toEqual(['!', filter(calmRing)])
+    expect(filter(dot)).toEqual(filter(calmRing))
+    expect(JSON.stringify(filter(calmRing))).toBe(JSON.stringify(['all', ['==', ['get', 'state'], 'ok'], ['!', ['==', ['get', 'escalated'], true]]]))
   })
 })
