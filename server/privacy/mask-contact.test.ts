@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { maskEmail, maskFreeText, maskName, maskPhone } from './mask-contact.ts'
+import { maskEmail, maskFreeText, maskIdentifier, maskName, maskPhone } from './mask-contact.ts'
 
 describe('maskPhone', () => {
   it('keeps the first three and last four digits of a mobile', () => {
@@ -40,6 +40,15 @@ describe('maskEmail', () => {
   })
   it('masks a value with no @ as a name', () => {
     expect(maskEmail('zhangsan')).toBe('z*******')
+  })
+})
+
+describe('maskIdentifier', () => {
+  it('keeps the last four characters of a long id, two of a short one, none of a tiny one', () => {
+    expect(maskIdentifier('A1B2C3D4E5F6')).toBe('********E5F6')
+    expect(maskIdentifier('dev-42')).toBe('****42')
+    expect(maskIdentifier('abc')).toBe('***')
+    expect(maskIdentifier('')).toBe('')
   })
 })
 

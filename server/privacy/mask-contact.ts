@@ -53,6 +53,21 @@ export function maskEmail(email: string): string {
   return `${chars(email)[0]}***${email.slice(at)}`
 }
 
+/**
+ * An identifier that points at a person (the caller's phone's device id, their 12345 app account):
+ * stars, then the last four characters of a long one or the last two of a short one, so a dispatcher
+ * on the phone can still match it with the caller without the wall showing it whole.
+ *
+ * @example
+ * maskIdentifier('A1B2C3D4E5F6') // '********E5F6'
+ * maskIdentifier('dev-42')       // '****42'
+ */
+export function maskIdentifier(id: string): string {
+  const cs = chars(id.trim())
+  const keep = cs.length >= 8 ? 4 : cs.length >= 4 ? 2 : 0
+  return `${'*'.repeat(cs.length - keep)}${cs.slice(cs.length - keep).join('')}`
+}
+
 // 18-digit resident ID numbers first, so the phone pattern never sees their digits.
 const ID_CARD = /(?<![\dA-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![\dA-Za-z])/g
 // Mainland mobiles, optionally as +86 / 3-4-4 groups: 13812341234, 138 1234 1234, +86-138-1234-1234.

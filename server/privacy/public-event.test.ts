@@ -13,7 +13,8 @@ describe('publicEvent', () => {
       callerPhone: '13900001111',
       attributes: { noise_type: 'construction', note: '回电13812341234' },
       address_string: '猛追湾街道，联系人电话13812341234',
-      device_id: 'dev-1',
+      device_id: 'IMEI-86012345678',
+      account_id: 'u-1234567',
     },
   })
 
@@ -25,7 +26,8 @@ describe('publicEvent', () => {
     expect(e.attrs.address_string).toBe('猛追湾街道，联系人电话138****1234')
     expect(e.title).toBe('请联系138****1234')
     expect(e.description).toBe('工地夜间施工，电话 138****1234，邮箱 z***@example.com')
-    expect(e.attrs.device_id).toBe('dev-1')
+    expect(e.attrs.device_id).toBe('************5678')
+    expect(e.attrs.account_id).toBe('*****4567')
     expect(JSON.stringify(e)).not.toContain('13812341234')
   })
 

@@ -5,7 +5,7 @@
  * issue) can show it; nothing else does.
  */
 import type { StoredEvent } from '../../domain/event.ts'
-import { maskEmail, maskFreeText, maskName, maskPhone } from './mask-contact.ts'
+import { maskEmail, maskFreeText, maskIdentifier, maskName, maskPhone } from './mask-contact.ts'
 
 type Masker = (value: string) => string
 
@@ -30,6 +30,9 @@ const CONTACT_FIELDS: Record<string, Masker> = {
   email: maskEmail,
   callerEmail: maskEmail,
   caller_email: maskEmail,
+  // Open311's own: the device and the app account a request came from identify the caller as surely.
+  device_id: maskIdentifier,
+  account_id: maskIdentifier,
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
