@@ -164,7 +164,7 @@ describe('SLA escalation sweep', () => {
     const [up] = engine.escalateOverdue()
     expect(up).toMatchObject({ id: c!.id, status: 'escalated', tier: 'community', escalations: 1 })
     expect(engine.escalateOverdue()).toEqual([])
-    expect(engine.audit(c!.id).at(-1)).toMatchObject({ action: 'escalate', actor: 'system', note: expect.stringMatching(/^microgrid → community; SLA 接单超时/) })
+    expect(engine.audit(c!.id).at(-1)).toMatchObject({ action: 'escalate', actor: 'system', note: '微网格 → 社区；SLA 接单超时' })
     nowMs += 2 * 60 * 60_000
     expect(engine.escalateOverdue().map((x) => x.tier)).toEqual(['street'])
     nowMs += 24 * 60 * 60_000

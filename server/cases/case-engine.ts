@@ -13,7 +13,7 @@ import { SYSTEM_ACTOR, isOpenStatus, latestEventIds, type Case, type CaseAction,
 import type { StoredEvent } from '../../domain/event.ts'
 import { findCategory } from '../../domain/taxonomy.ts'
 import { applyAction, type MachineResult, type UnitDirectory } from './case-machine.ts'
-import { departmentLabel, flagOverdue, overdueSummons } from './summons.ts'
+import { departmentName, flagOverdue, overdueSummons } from './summons.ts'
 import type { CaseQuery, CaseRecord, CaseRepository } from './case-repository.ts'
 import { OpenCaseIndex, eventPlace, type CategoryKey, type Compatibility } from './correlate.ts'
 import { DEFAULT_OPEN_RULES, shouldOpen, type OpenRule } from './open-rules.ts'
@@ -287,7 +287,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
         repo.save(r)
         repo.appendAudit({
           caseId: r.case.id, action: 'report_late', from: r.case.status, to: r.case.status, actor: SYSTEM_ACTOR, at,
-          note: `${late.map(departmentLabel).join(', ')}: 报到超时 (not on scene within the whistle's deadline)`,
+          note: `${late.map(departmentName).join('、')}：报到超时（吹哨后未按时到场）`,
         })
       }
     })

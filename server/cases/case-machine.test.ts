@@ -77,7 +77,7 @@ describe('case state machine', () => {
     if (!r.ok) return
     expect(r.case).toMatchObject({ status: 'escalated', tier: 'community', escalations: 1 })
     expect(r.case.deadlines).toEqual({ acceptBy: '2026-05-22T10:40:00.000Z', arriveBy: '2026-05-22T11:00:00.000Z', resolveBy: base.deadlines.resolveBy })
-    expect(r.audit).toMatchObject({ action: 'escalate', from: 'new', to: 'escalated', note: 'microgrid → community; 需社区协调' })
+    expect(r.audit).toMatchObject({ action: 'escalate', from: 'new', to: 'escalated', note: '微网格 → 社区；需社区协调' })
     const street = run(r.case, [{ action: 'escalate' }])
     expect(street).toMatchObject({ tier: 'street', escalations: 2 })
     expect(applyAction(street, { action: 'escalate' }, 'district', AT, hotline)).toMatchObject({ ok: false, status: 409 })
@@ -113,7 +113,7 @@ describe('dispatch, whistle and report', () => {
 
   it('dispatches an available or cleared unit: new → assigned, and a second unit joins without moving the status', () => {
     const r = applyAction(base, { action: 'dispatch', unitId: 'U1' }, 'district', AT, ctx)
-    expect(r).toMatchObject({ ok: true, case: { status: 'assigned', unitIds: ['U1'] }, audit: { action: 'dispatch', from: 'new', to: 'assigned', note: 'U1 (网格员 U1)' } })
+    expect(r).toMatchObject({ ok: true, case: { status: 'assigned', unitIds: ['U1'] }, audit: { action: 'dispatch', from: 'new', to: 'assigned', note: '网格员 U1（U1）' } })
     const accepted = run(r.ok ? r.case : base, [{ action: 'accept' }], ctx)
     const second = applyAction(accepted, { action: 'dispatch', unitId: 'U2' }, 'district', AT, ctx)
     expect(second).toMatchObject({ ok: true, case: { status: 'accepted', unitIds: ['U1', 'U2'] } })
@@ -153,7 +153,7 @@ describe('dispatch, whistle and report', () => {
     ])
     // The free police team goes; the fire team is busy elsewhere and is only noted.
     expect(r.case.unitIds).toEqual(['DT-police'])
-    expect(r.audit.note).toMatch(/DT-fire .*busy on C-0000008/)
+    expect(r.audit.note).toMatch(/（DT-fire）正在处置 C-0000008/)
     expect(applyAction(r.case, { action: 'whistle', departments: ['police'] }, 'street-S', AT, ctx)).toMatchObject({ ok: false, status: 409, reason: expect.stringMatching(/police .*not yet arrived/) })
   })
 

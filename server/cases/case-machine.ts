@@ -5,13 +5,13 @@
  * route to map. Units are only read here (through `ctx.units`); moving them is the unit engine's.
  */
 import {
-  CASE_STATUS_LABELS, CASE_TIER_LABELS, FINISHED_STATUSES,
+  CASE_STATUS_LABELS, CASE_TIER_LABELS, FINISHED_STATUSES, RETURN_VISIT_LABELS,
   type Case, type CaseAction, type CaseAuditEntry, type CaseStatus,
 } from '../../domain/cases.ts'
 import { CASE_TRANSITIONS } from '../../domain/case-transitions.ts'
 import { DISPATCHABLE_STATUSES, UNIT_STATUS_LABELS, type Unit } from '../../domain/units.ts'
 import { tierAbove, type Sla } from './route-case.ts'
-import { departmentLabel, report, summon } from './summons.ts'
+import { departmentName, report, summon } from './summons.ts'
 
 /** The units the machine reads: a dispatch's unit, and a whistle's department team in the case's street. */
 export interface UnitDirectory {
@@ -35,6 +35,8 @@ export type MachineResult =
 const refuse = (status: 400 | 409, reason: string): MachineResult => ({ ok: false, status, reason })
 const label = (s: CaseStatus) => `${s} (${CASE_STATUS_LABELS[s].zh})`
 const unitLabel = (u: Unit) => `${u.id} (${u.name})`
+/** Refusals are for whoever calls the API; audit notes for the operators on the post, in Chinese, name first. */
+const unitNote = (u: Unit) => `${u.name}（${u.id}）`
 
 /** Why a unit cannot be sent to case `c`, or undefined when it can. */
 function unitRefusal(c: Case, unitId: string, ctx: MachineContext): MachineResult | undefined {
@@ -74,7 +76,7 @@ export function applyAction(c: Case, input: CaseAction, actor: string, at: strin
       const refusal = unitRefusal(c, input.unitId, ctx)
       if (refusal) return refusal
       next.unitIds = [...unitIds, input.unitId]
-      sent.push(unitLabel(ctx.units!.get(input.unitId)!))
+      sent.push(unitNote(ctx.units!.get(input.unitId)!))
       break
     }
     case 'whistle': {
@@ -89,13 +91,13 @@ export function applyAction(c: Case, input: CaseAction, actor: string, at: strin
       const ids = [...unitIds]
       for (const d of input.departments!) {
         const team = street ? ctx.units?.teamOf(d, street) : undefined
-        if (!team) sent.push(`${departmentLabel(d)}: no team in this street`)
+        if (!team) sent.push(`${departmentName(d)}：本街道无该部门队伍`)
         else if (!DISPATCHABLE_STATUSES.includes(team.status)) {
-          sent.push(`${unitLabel(team)} ${team.caseId === c.id ? 'already on this case' : `busy on ${team.caseId ?? '?'}`}`)
+          sent.push(`${unitNote(team)}${team.caseId === c.id ? '已在本工单' : `正在处置 ${team.caseId ?? '?'}`}`)
         }
         else {
           ids.push(team.id)
-          sent.push(unitLabel(team))
+          sent.push(unitNote(team))
         }
       }
       next.unitIds = ids
@@ -105,7 +107,7 @@ export function applyAction(c: Case, input: CaseAction, actor: string, at: strin
       const reported = report(c, input.department, input.stage, at)
       if (!reported.ok) return reported
       next.summons = reported.summons
-      sent.push(`${departmentLabel(input.department!)} ${input.stage === 'accept' ? '接单 accept' : '到场 arrive'}`)
+      sent.push(`${departmentName(input.department!)}${input.stage === 'accept' ? '接单' : '到场'}`)
       break
     }
     case 'accept':
@@ -157,8 +159,9 @@ export function applyAction(c: Case, input: CaseAction, actor: string, at: strin
   // A finished case lets its units go (the unit engine clears them).
   if (FINISHED_STATUSES.includes(to)) next.unitIds = []
 
-  const escalationNote = input.action === 'escalate' ? `${c.tier} → ${next.tier}` : undefined
-  const auditNote = [escalationNote, input.action === 'return_visit' ? input.result : undefined, ...sent, note].filter(Boolean).join('; ')
+  const escalationNote = input.action === 'escalate' ? `${CASE_TIER_LABELS[c.tier].zh} → ${CASE_TIER_LABELS[next.tier].zh}` : undefined
+  const visitNote = input.action === 'return_visit' && input.result ? `回访：${RETURN_VISIT_LABELS[input.result].zh}` : undefined
+  const auditNote = [escalationNote, visitNote, ...sent, note].filter(Boolean).join('；')
   const audit: CaseAuditEntry = {
     caseId: c.id, action: input.action, from: c.status, to, actor, at, ...(auditNote ? { note: auditNote } : {}),
   }

@@ -7,21 +7,21 @@ import type { Case } from '../../domain/cases.ts'
 
 export interface Overdue {
   deadline: 'acceptBy' | 'arriveBy' | 'resolveBy'
-  /** For the audit note, Chinese first. */
+  /** For the audit note, which operators read: in Chinese. */
   reason: string
 }
 
 const MISSED: Record<Overdue['deadline'], string> = {
-  acceptBy: '接单超时 (not accepted in time)',
-  arriveBy: '到场超时 (not on scene in time)',
-  resolveBy: '办结超时 (not resolved in time)',
+  acceptBy: '接单超时',
+  arriveBy: '到场超时',
+  resolveBy: '办结超时',
 }
 
 /**
  * The deadline the case has missed at `nowMs`, or undefined.
  * @example
  * overdue({ status: 'new', tier: 'microgrid', deadlines: { acceptBy: '…10:03Z', … } }, Date.parse('…10:05Z'))
- * // { deadline: 'acceptBy', reason: '接单超时 (not accepted in time)' }
+ * // { deadline: 'acceptBy', reason: '接单超时' }
  */
 export function overdue(c: Case, nowMs: number): Overdue | undefined {
   if (c.tier === 'street') return undefined

@@ -7,8 +7,12 @@ import { DEPARTMENTS, DEPARTMENT_LABELS, WHISTLE_REPORT_MIN, type Case, type Dep
 
 export type SummonsResult = { ok: true; summons: Summons[] } | { ok: false; status: 400 | 409; reason: string }
 
-export const departmentLabel = (d: string): string =>
+const departmentLabel = (d: string): string =>
   (DEPARTMENTS as readonly string[]).includes(d) ? `${d} (${DEPARTMENT_LABELS[d as Department].zh})` : d
+
+/** The department as the audit log names it for the operators who read it: its Chinese name. */
+export const departmentName = (d: string): string =>
+  (DEPARTMENTS as readonly string[]).includes(d) ? DEPARTMENT_LABELS[d as Department].zh : d
 
 /** The department's summons still waiting for its arrival (the latest one), by index. */
 const pendingIndex = (summons: readonly Summons[], department: string): number =>

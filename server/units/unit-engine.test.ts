@@ -132,7 +132,7 @@ describe('unit engine', () => {
     tick(26)
     expect(cases.flagLateSummons().map((x) => x.id)).toEqual([c.id])
     expect(cases.get(c.id)!.summons!.map((s) => [s.department, s.late])).toEqual([['police', true], ['water', true]])
-    expect(cases.audit(c.id).at(-1)).toMatchObject({ action: 'report_late', actor: 'system', note: expect.stringMatching(/police .*water/) })
+    expect(cases.audit(c.id).at(-1)).toMatchObject({ action: 'report_late', actor: 'system', note: expect.stringMatching(/公安、水务：报到超时/) })
     expect(cases.flagLateSummons()).toEqual([])
     units.applyFixes([{ unitId: 'DT-police', location: offset(SCENE, 10, 0) }])
     expect(units.get('DT-police')!.status).toBe('on_scene')

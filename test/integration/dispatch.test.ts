@@ -153,7 +153,7 @@ describe('the whistle (吹哨) and the reports (报到)', () => {
     expect(server.app.cases.flagLateSummons().map((x) => x.id)).toContain(c.id)
     const flagged = await getCase(c.id)
     expect(flagged.summons!.map((s) => [s.department, s.late])).toEqual([['police', true], ['fire', false]])
-    expect(flagged.audit.at(-1)).toMatchObject({ action: 'report_late', actor: 'system', note: expect.stringMatching(/police/) })
+    expect(flagged.audit.at(-1)).toMatchObject({ action: 'report_late', actor: 'system', note: expect.stringMatching(/公安/) })
 
     await fixes({ unitId: police(), location: offset(c.location, 10, 10) })
     const late = await getCase(c.id)

@@ -92,7 +92,8 @@ function recompute(log: Map<string, Raw>, since: number, inArea: (r: Raw) => boo
     const visit = r.audit.find((a) => a.action === 'return_visit')
     if (visit) {
       s.visits += 1
-      if (/^(satisfied|basically_satisfied)\b/.test(visit.note ?? '')) s.satisfied += 1
+      // The audit note records the caller's verdict as the post shows it (回访：满意 / 基本满意 / 不满意).
+      if (/^回访：(满意|基本满意)/.test(visit.note ?? '')) s.satisfied += 1
     }
     s.escalations += r.audit.filter((a) => a.action === 'escalate').length
   }

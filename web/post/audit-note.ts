@@ -1,9 +1,11 @@
 /**
- * What the post shows for an audit entry's note. People's notes are shown as they wrote them. The
- * engine's own notes (actor `system`) are terse records in a fixed form, part code and part English,
- * written for the log: `hotline:noise <event id>` when a case opens, `community → street; 5 events`
- * when more events reroute it, `SLA 接单超时 (not accepted in time)` when it is escalated. Those are
- * put in the reader's language here; a note in a form this does not know is shown as written.
+ * What the post shows for an audit entry's note. People's notes are shown as they wrote them, and so
+ * are the server's own Chinese notes (units sent, departments reporting, SLA reasons). Two of the
+ * engine's notes are terse records in a fixed form, part code: `hotline:noise <event id>` when a case
+ * opens and `community → street; 5 events` when more events reroute it; those are put in the reader's
+ * language here. So are the bilingual notes earlier versions wrote (`SLA 接单超时 (not accepted in
+ * time)`), still in the audit logs of existing data. A note in a form this does not know is shown as
+ * written.
  */
 import { CASE_TIER_LABELS, CASE_TIERS, SYSTEM_ACTOR, type CaseAuditEntry, type CaseTier } from '../../domain/cases.ts'
 import { categoryLabel } from '../feed/feed-rows.ts'
