@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { auditNote } from './audit-note.ts'
+import { auditActor, auditNote } from './audit-note.ts'
 
 const SOURCES: Record<string, string> = { sensor: '物联感知', hotline: '12345热线' }
 const label = (s: string) => SOURCES[s] ?? s
@@ -21,5 +21,15 @@ describe('auditNote', () => {
     expect(auditNote({ actor: 'street-510108001', action: 'resolve', note: 'community → street; 5 events' }, 'zh-CN', label)).toBe('community → street; 5 events')
     expect(auditNote(system('escalate', 'something new'), 'zh-CN', label)).toBe('something new')
     expect(auditNote(system('open', ''), 'zh-CN', label)).toBe('')
+  })
+})
+
+describe('auditActor', () => {
+  const names = new Map([['DT-510108001-fire', '消防救援 · 猛追湾街道 一队']])
+  it('names the system, and a unit the post knows, in words; people by their username', () => {
+    expect(auditActor('system', (id) => names.get(id), '系统')).toBe('系统')
+    expect(auditActor('unit:DT-510108001-fire', (id) => names.get(id), '系统')).toBe('消防救援 · 猛追湾街道 一队')
+    expect(auditActor('unit:GW-elsewhere', (id) => names.get(id), '系统')).toBe('unit:GW-elsewhere')
+    expect(auditActor('street-510108001', (id) => names.get(id), '系统')).toBe('street-510108001')
   })
 })

@@ -44,3 +44,19 @@ export function auditNote(entry: Pick<CaseAuditEntry, 'actor' | 'action' | 'note
   }
   return note
 }
+
+/** Units act on their cases as `unit:<id>` (an arrival by geofence, a department's report). */
+const UNIT_ACTOR = /^unit:(.+)$/
+
+/**
+ * Who an audit entry says acted: the system in words, a unit by its name where the post knows it,
+ * a person by their username.
+ *
+ * @example
+ * auditActor('unit:DT-510108001-fire', (id) => '消防救援 · 猛追湾街道 一队', '系统') // '消防救援 · 猛追湾街道 一队'
+ */
+export function auditActor(actor: string, unitName: (id: string) => string | undefined, systemLabel: string): string {
+  if (actor === SYSTEM_ACTOR) return systemLabel
+  const unit = UNIT_ACTOR.exec(actor)
+  return unit ? (unitName(unit[1]!) ?? actor) : actor
+}
