@@ -79,14 +79,15 @@ async function run(target: Target, total: number, rate: number): Promise<MemoryR
 
   let replaced = 0
   let next = 0
+  const arriving: Promise<void>[] = []
   const replacing = setInterval(() => {
     for (let k = 0; k < REPLACE_COUNT; k++) {
       const i = (next++) % sockets.length
       sockets[i]!.disconnect()
-      void socketOf(url, target.auth).then((s) => {
+      arriving.push(socketOf(url, target.auth).then((s) => {
         sockets[i] = s
         replaced++
-      })
+      }))
     }
   }, REPLACE_EVERY_MS)
 
@@ -94,10 +95,12 @@ async function run(target: Target, total: number, rate: number): Promise<MemoryR
   const warm = Math.max(1, Math.round(bodies.length / 10))
   const perTick = Math.max(1, Math.round((rate * TICK_MS) / 1000 / BATCH))
   const marks = new Set([warm, warm + Math.round((bodies.length - warm) / 3), warm + Math.round((2 * (bodies.length - warm)) / 3), bodies.length])
-  const start = performance.now()
+  // The schedule starts again after each reading, so the stream does not rush to catch up on it.
+  let start = performance.now()
+  let base = 0
   try {
     for (let i = 0; i < bodies.length; i += perTick) {
-      const due = start + (i / perTick) * TICK_MS
+      const due = start + ((i - base) / perTick) * TICK_MS
       const wait = due - performance.now()
       if (wait > 0) await new Promise((r) => setTimeout(r, wait))
       await Promise.all(bodies.slice(i, i + perTick).map(post))
@@ -107,10 +110,13 @@ async function run(target: Target, total: number, rate: number): Promise<MemoryR
         // The first and last readings are taken with no case open, so they compare what stays.
         if (mark === warm || mark === bodies.length) await target.finishCases?.()
         await read(Math.min(mark * BATCH, total))
+        start = performance.now()
+        base = i + perTick
       }
     }
   } finally {
     clearInterval(replacing)
+    await Promise.allSettled(arriving)
     for (const s of sockets) s.disconnect()
   }
   return { readings, socketsReplaced: replaced }
