@@ -44,6 +44,8 @@ export const ConfigSchema = Type.Object({
   /** Wall displays run unattended for weeks, so their tokens live longer. */
   WALL_TOKEN_TTL: Type.String({ pattern: '^\\d+\\s*[smhd]$', default: '30d' }),
   USERS_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** The district's own roster (server/units/units-file.ts); without it demo mode generates one and production has none. */
+  UNITS_FILE: Type.Optional(Type.String({ minLength: 1 })),
   /** Comma-separated `name:key` pairs (or bare keys). */
   PRODUCER_KEYS: Type.Optional(Type.String({ minLength: 1 })),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 16 * 1024 * 1024 }),

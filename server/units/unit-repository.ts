@@ -27,6 +27,8 @@ export interface UnitRepository {
   all(): UnitRecord[]
   /** Inserts or replaces by id. */
   save(r: UnitRecord): void
+  /** Removes a unit from the roster (one no longer in the district's roster file). */
+  remove(id: string): void
   transaction<T>(fn: () => T): T
 }
 
@@ -44,6 +46,7 @@ export function createUnitRepository(db: Database.Database): UnitRepository {
     );
   `)
   const countStmt = db.prepare('SELECT count(*) FROM units').pluck()
+  const removeStmt = db.prepare('DELETE FROM units WHERE id = ?')
   const allStmt = db.prepare('SELECT doc, dispatched_from, fix_at FROM units ORDER BY id')
   const saveStmt = db.prepare(`INSERT INTO units (id, kind, street, status, case_id, dispatched_from, fix_at, doc)
     VALUES (@id, @kind, @street, @status, @caseId, @dispatchedFrom, @fixAt, @doc)
@@ -60,6 +63,7 @@ export function createUnitRepository(db: Database.Database): UnitRepository {
       id: u.id, kind: u.kind, street: u.home.street, status: u.status, caseId: u.caseId,
       dispatchedFrom: dispatchedFrom ? JSON.stringify(dispatchedFrom) : null, fixAt, doc: JSON.stringify(u),
     }),
+    remove: (id) => void removeStmt.run(id),
     transaction: (fn) => db.transaction(fn)(),
   }
 }

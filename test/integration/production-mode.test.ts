@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Unit } from '../../domain/units.ts'
 import { hashPassword } from '../../server/auth/password.ts'
 import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
 
@@ -15,7 +16,12 @@ beforeAll(async () => {
     { username: 'ops', role: 'district', passwordHash: await hashPassword('s3cret-ops') },
     { username: 'post-2', role: 'street', street: '510108002', passwordHash: await hashPassword('s3cret-post') },
   ]))
-  server = await startTestServer({ GRIDWATCH_MODE: 'production', USERS_FILE: usersFile, PRODUCER_KEYS: `hotline:${KEY}` })
+  const unitsFile = join(dir, 'units.json')
+  writeFileSync(unitsFile, JSON.stringify([
+    { id: 'GW-2-001', kind: 'grid_worker', name: '网格员 周敏', home: { street: '510108002', community: '510108002001', grid: '510108002001001' }, location: { lng: 104.1, lat: 30.67 } },
+    { id: 'FIRE-2', kind: 'department_team', name: '消防救援 二站', department: 'fire', home: { street: '510108002' }, location: { lng: 104.11, lat: 30.68 } },
+  ]))
+  server = await startTestServer({ GRIDWATCH_MODE: 'production', USERS_FILE: usersFile, PRODUCER_KEYS: `hotline:${KEY}`, UNITS_FILE: unitsFile })
 })
 afterAll(async () => {
   await server.close()
@@ -38,5 +44,22 @@ describe('production mode', () => {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY }, body: JSON.stringify(hotlineItem('p-1', 104.1, 30.67)),
     })
     expect(res.status).toBe(201)
+  })
+
+  it('has the units of UNITS_FILE and no generated ones', async () => {
+    const token = await server.login('ops', 's3cret-ops')
+    const { units } = await (await fetch(`${server.url}/api/v1/units`, { headers: { authorization: `Bearer ${token}` } })).json() as { units: Unit[] }
+    expect(units.map((u) => [u.id, u.status, u.department])).toEqual([['FIRE-2', 'available', 'fire'], ['GW-2-001', 'available', null]])
+  })
+
+  it('makes no one up without UNITS_FILE: the roster is empty', async () => {
+    const bare = await startTestServer({ GRIDWATCH_MODE: 'production', USERS_FILE: join(dir, 'users.json'), PRODUCER_KEYS: `hotline:${KEY}` })
+    try {
+      const token = await bare.login('ops', 's3cret-ops')
+      const reply = await (await fetch(`${bare.url}/api/v1/units`, { headers: { authorization: `Bearer ${token}` } })).json() as { units: Unit[] }
+      expect(reply.units).toEqual([])
+    } finally {
+      await bare.close()
+    }
   })
 })
