@@ -14,8 +14,11 @@ export const CAMERA_SITE_KINDS = ['park', 'street', 'compound_gate', 'school', '
 export const CameraSiteKind = Type.Union(CAMERA_SITE_KINDS.map((k) => Type.Literal(k)))
 export type CameraSiteKind = (typeof CAMERA_SITE_KINDS)[number]
 
-/** `CAM-` + the street's id + a four-digit number within the street. */
-export const CAMERA_ID_PATTERN = '^CAM-\\d{9}-\\d{4}$'
+/**
+ * A camera's id as its video platform names it (a GB/T 28181 code, say). The demo's generated ones are
+ * `CAM-` + the street's id + a four-digit number within the street.
+ */
+export const CAMERA_ID_PATTERN = '^[A-Za-z0-9_.:-]{1,64}$'
 
 export const Camera = Type.Object({
   id: Type.String({ pattern: CAMERA_ID_PATTERN, examples: ['CAM-510108001-0042'] }),

@@ -46,6 +46,8 @@ export const ConfigSchema = Type.Object({
   USERS_FILE: Type.Optional(Type.String({ minLength: 1 })),
   /** The district's own roster (server/units/units-file.ts); without it demo mode generates one and production has none. */
   UNITS_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  /** The district's own AI cameras (server/cameras/cameras-file.ts); without it demo mode generates them and production has none. */
+  CAMERAS_FILE: Type.Optional(Type.String({ minLength: 1 })),
   /** Comma-separated `name:key` pairs (or bare keys). */
   PRODUCER_KEYS: Type.Optional(Type.String({ minLength: 1 })),
   BODY_LIMIT: Type.Integer({ minimum: 1024, default: 16 * 1024 * 1024 }),

@@ -2,8 +2,9 @@
  * AI cameras (AI识别, DESIGN §2.2): the camera registry, the detection source's pipeline step, and the
  * index of active detection hotspots (§2.4).
  *
- * The registry lives in memory: it is regenerated from the seed and the sites at every boot (~40 ms
- * for 1,200 cameras), so there is nothing to migrate or keep in step with the seed. The hotspot index
+ * The registry lives in memory and is made at every boot: read from the district's `CAMERAS_FILE` in
+ * production (none without it), regenerated from the seed and the sites in the demo (~40 ms for 1,200
+ * cameras), so there is nothing to migrate or keep in step. The hotspot index
  * is rebuilt at boot from the store's recent detection events, then follows the bus, so it counts
  * each stored detection once whichever door it came in by, and never a refused or duplicate one.
  */
@@ -14,6 +15,7 @@ import { rememberCameras } from '../cameras/cameras-for-district.ts'
 import { completeDetections } from '../cameras/detection-items.ts'
 import { createHotspotIndex, type AlertingDetection } from '../cameras/detection-hotspots.ts'
 import { generateCameras } from '../cameras/generate-cameras.ts'
+import { loadCamerasFile } from '../cameras/cameras-file.ts'
 
 export interface CameraRegistry {
   get(id: string): Camera | undefined
@@ -39,7 +41,18 @@ export default fp(
   async (fastify) => {
     const { config, district, sites, locator, store, bus, pipeline } = fastify
     const started = performance.now()
-    const all = generateCameras(district, sites, { seed: config.GRIDWATCH_SEED, locator })
+    /**
+     * Production uses the district's own cameras (`CAMERAS_FILE`), or none; the demo generates its
+     * 1,200 and shares them with the in-process simulation, which posts detections from them.
+     */
+    function registryCameras(): Camera[] {
+      if (config.CAMERAS_FILE) return loadCamerasFile(config.CAMERAS_FILE, (lng, lat) => locator.locate(lng, lat))
+      if (config.GRIDWATCH_MODE !== 'demo') return []
+      const generated = generateCameras(district, sites, { seed: config.GRIDWATCH_SEED, locator })
+      rememberCameras(district, config.GRIDWATCH_SEED, generated)
+      return generated
+    }
+    const all = registryCameras()
     const byId = new Map(all.map((c) => [c.id, c]))
     const byStreet = new Map<string, Camera[]>()
     for (const c of all) {
@@ -48,7 +61,6 @@ export default fp(
       list.push(c)
       byStreet.set(street, list)
     }
-    rememberCameras(district, config.GRIDWATCH_SEED, all)
 
     const threshold = config.DETECTION_ALERT_CONFIDENCE
     pipeline.addSourceStep('detection', (items, indexes) => completeDetections(items, indexes, byId, threshold))

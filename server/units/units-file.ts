@@ -2,16 +2,14 @@
  * `UNITS_FILE`: a district's own roster (处置力量), the people and teams it really dispatches, for
  * production. A JSON array of `{id, kind, name, department?, home: {street, community?, grid?},
  * location: {lng, lat}}`; `location` is where the unit is at first (its office, its station). Every
- * entry is checked against the district before anything is used, and every problem is named at
- * once, so a file is fixed in one go rather than one error per restart.
+ * entry is checked against the district before anything is used (`registry/roster-file.ts`).
  */
-import { readFileSync } from 'node:fs'
 import { Type, type Static } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
 import { DEPARTMENTS } from '../../domain/cases.ts'
 import { LngLat } from '../../domain/event.ts'
 import { UnitKind } from '../../domain/units.ts'
 import type { FullHierarchy } from '../../geo/index.ts'
+import { readEntries, refuseProblems, repeatedIds } from '../registry/roster-file.ts'
 
 export const RosterEntry = Type.Object(
   {
@@ -30,9 +28,6 @@ export const RosterEntry = Type.Object(
   { additionalProperties: false },
 )
 export type RosterEntry = Static<typeof RosterEntry>
-
-/** At most this many problems are listed; a file with more has a systematic fault the first ones show. */
-const MAX_PROBLEMS = 20
 
 /** The problems of one entry against the district, none when it is sound. */
 function problemsOf(e: RosterEntry, h: FullHierarchy, parents: Map<string, string | null>): string[] {
@@ -54,39 +49,19 @@ function problemsOf(e: RosterEntry, h: FullHierarchy, parents: Map<string, strin
 }
 
 /**
- * The roster in a file, checked; throws naming the file and every problem (up to MAX_PROBLEMS).
+ * The roster in a file, checked; throws naming the file and every problem.
  *
  * @example
  * loadUnitsFile('/etc/gridwatch/units.json', hierarchy) // [{ id: 'GW-001', kind: 'grid_worker', … }, …]
  */
 export function loadUnitsFile(file: string, h: FullHierarchy): RosterEntry[] {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (err) {
-    throw new Error(`UNITS_FILE ${file}: ${(err as Error).message}`)
-  }
-  const schema = Type.Array(RosterEntry)
-  const problems: string[] = []
-  if (!Value.Check(schema, parsed)) {
-    for (const e of Value.Errors(schema, parsed)) {
-      problems.push(`${e.path || '/'}: ${e.message}`)
-      if (problems.length >= MAX_PROBLEMS) break
-    }
-    throw new Error(`UNITS_FILE ${file}: ${problems.join('; ')}`)
-  }
+  const entries = readEntries('UNITS_FILE', file, RosterEntry)
   const parents = new Map<string, string | null>()
   for (const f of [...h.communities, ...h.grids]) parents.set(f.properties.id, f.properties.parentId ?? null)
-  const seen = new Set<string>()
-  parsed.forEach((e, i) => {
-    if (seen.has(e.id)) problems.push(`[${i}] id '${e.id}' appears twice`)
-    seen.add(e.id)
+  const problems = repeatedIds(entries)
+  entries.forEach((e, i) => {
     for (const p of problemsOf(e, h, parents)) problems.push(`[${i}] ${e.id}: ${p}`)
   })
-  if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_PROBLEMS)
-    const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : ''
-    throw new Error(`UNITS_FILE ${file}: ${shown.join('; ')}${more}`)
-  }
-  return parsed
+  refuseProblems('UNITS_FILE', file, problems)
+  return entries
 }

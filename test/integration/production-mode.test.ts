@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Camera } from '../../domain/cameras.ts'
 import type { Unit } from '../../domain/units.ts'
 import { hashPassword } from '../../server/auth/password.ts'
 import { hotlineItem, startTestServer, type TestServer } from '../helpers/build-app.ts'
@@ -21,7 +22,13 @@ beforeAll(async () => {
     { id: 'GW-2-001', kind: 'grid_worker', name: '网格员 周敏', home: { street: '510108002', community: '510108002001', grid: '510108002001001' }, location: { lng: 104.1, lat: 30.67 } },
     { id: 'FIRE-2', kind: 'department_team', name: '消防救援 二站', department: 'fire', home: { street: '510108002' }, location: { lng: 104.11, lat: 30.68 } },
   ]))
-  server = await startTestServer({ GRIDWATCH_MODE: 'production', USERS_FILE: usersFile, PRODUCER_KEYS: `hotline:${KEY}`, UNITS_FILE: unitsFile })
+  const camerasFile = join(dir, 'cameras.json')
+  writeFileSync(camerasFile, JSON.stringify([
+    { id: '51010800001320000001', name: '猛追湾公园东门', location: { lng: 104.1, lat: 30.66 }, siteKind: 'park' },
+  ]))
+  server = await startTestServer({
+    GRIDWATCH_MODE: 'production', USERS_FILE: usersFile, PRODUCER_KEYS: `hotline:${KEY}`, UNITS_FILE: unitsFile, CAMERAS_FILE: camerasFile,
+  })
 })
 afterAll(async () => {
   await server.close()
@@ -52,12 +59,27 @@ describe('production mode', () => {
     expect(units.map((u) => [u.id, u.status, u.department])).toEqual([['FIRE-2', 'available', 'fire'], ['GW-2-001', 'available', null]])
   })
 
-  it('makes no one up without UNITS_FILE: the roster is empty', async () => {
+  it('has the cameras of CAMERAS_FILE, whose detections it takes, and refuses a camera it does not know', async () => {
+    const token = await server.login('ops', 's3cret-ops')
+    const { cameras } = await (await fetch(`${server.url}/api/v1/cameras`, { headers: { authorization: `Bearer ${token}` } })).json() as { cameras: Camera[] }
+    expect(cameras.map((c) => [c.id, c.name])).toEqual([['51010800001320000001', '猛追湾公园东门']])
+    expect(cameras[0]!.path.street).toMatch(/^510108\d{3}$/)
+    const detect = (cameraId: string) => fetch(`${server.url}/api/v1/detections`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': KEY },
+      body: JSON.stringify({ cameraId, kind: 'dog_unleashed', confidence: 0.9, at: new Date().toISOString(), bbox: [0.1, 0.1, 0.2, 0.2] }),
+    })
+    expect((await detect('51010800001320000001')).status).toBe(201)
+    // A generated demo camera is no camera here.
+    expect((await detect('CAM-510108001-0001')).status).toBe(400)
+  })
+
+  it('makes no one and nothing up without UNITS_FILE and CAMERAS_FILE: no units, no cameras', async () => {
     const bare = await startTestServer({ GRIDWATCH_MODE: 'production', USERS_FILE: join(dir, 'users.json'), PRODUCER_KEYS: `hotline:${KEY}` })
     try {
       const token = await bare.login('ops', 's3cret-ops')
-      const reply = await (await fetch(`${bare.url}/api/v1/units`, { headers: { authorization: `Bearer ${token}` } })).json() as { units: Unit[] }
-      expect(reply.units).toEqual([])
+      const get = async <T>(path: string) => (await (await fetch(`${bare.url}${path}`, { headers: { authorization: `Bearer ${token}` } })).json()) as T
+      expect((await get<{ units: Unit[] }>('/api/v1/units')).units).toEqual([])
+      expect((await get<{ cameras: Camera[] }>('/api/v1/cameras')).cameras).toEqual([])
     } finally {
       await bare.close()
     }
