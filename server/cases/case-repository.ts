@@ -5,8 +5,9 @@
  * case number counter, so a restart resumes exactly where it stopped.
  *
  * An attach writes only its `case_events` row, never the case's own row: the row is written when a
- * case opens, is rerouted, or acts, and what attaches change (`eventIds`, `eventCount`, `severity`, `updatedAt`, the
- * latest event time, a hotline caller) is put back from the case's `case_events` rows when it is read.
+ * case opens, is rerouted, or acts, and what attaches change (`eventIds`, `eventCount`, `severity`,
+ * `updatedAt`, the latest event time, a hotline caller) is put back from the case's `case_events`
+ * rows when it is read.
  * So an event costs one row appended, not a case document rewritten with its indexes (which made
  * every commit write a page per busy case), and the stored document stays the same small size however
  * many events a case collects. Documents written before this carry an `eventIds` of their own;

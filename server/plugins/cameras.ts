@@ -4,9 +4,9 @@
  *
  * The registry lives in memory and is made at every boot: read from the district's `CAMERAS_FILE` in
  * production (none without it), regenerated from the seed and the sites in the demo (~40 ms for 1,200
- * cameras), so there is nothing to migrate or keep in step. The hotspot index
- * is rebuilt at boot from the store's recent detection events, then follows the bus, so it counts
- * each stored detection once whichever door it came in by, and never a refused or duplicate one.
+ * cameras), so there is nothing to migrate or keep in step. The hotspot index is rebuilt at boot from
+ * the store's recent detection events, then follows the bus, so it counts each stored detection once
+ * whichever door it came in by, and never a refused or duplicate one.
  */
 import fp from 'fastify-plugin'
 import type { Camera, Hotspot } from '../../domain/cameras.ts'
