@@ -30,6 +30,16 @@ function banner(url: string, app: Awaited<ReturnType<typeof buildApp>>): string 
     if (config.SIMULATION === 'on') {
       lines.push(`  Crews: ${config.SIMULATION_CREWS === 'on' ? 'on, simulated street posts and units work the cases (SIMULATION_CREWS=off leaves them to you)' : 'off'}`)
     }
+  } else {
+    // What the district gave it, so whoever starts it sees at once what is missing.
+    const units = app.units.list().length
+    const cameras = app.cameras.list().length
+    lines.push(
+      '',
+      `  Production. ${app.users.list().length} users (USERS_FILE); ${app.sensors.registry.size()} sensors registered`,
+      `    units:     ${units} ${config.UNITS_FILE ? '(UNITS_FILE)' : '(no UNITS_FILE: nobody can be dispatched)'}`,
+      `    cameras:   ${cameras} ${config.CAMERAS_FILE ? '(CAMERAS_FILE)' : '(no CAMERAS_FILE: every detection is refused)'}`,
+    )
   }
   return `${lines.join('\n')}\n`
 }

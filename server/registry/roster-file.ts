@@ -2,11 +2,12 @@
  * A district's own registry file (`UNITS_FILE`, `CAMERAS_FILE`): a JSON array checked against its
  * schema, then each entry against the district by the caller. Every problem is named at once, with
  * the entry it is in, so a file is fixed in one go rather than one error per restart; a bad file
- * stops the start.
+ * stops the start with that message (a ConfigError, which the server prints without a stack).
  */
 import { readFileSync } from 'node:fs'
 import { Type, type Static, type TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
+import { ConfigError } from '../config.ts'
 
 /** At most this many problems are listed; a file with more has a systematic fault the first ones show. */
 const MAX_PROBLEMS = 20
@@ -16,7 +17,7 @@ export function refuseProblems(variable: string, file: string, problems: readonl
   if (problems.length === 0) return
   const shown = problems.slice(0, MAX_PROBLEMS)
   const more = problems.length > shown.length ? `; and ${problems.length - shown.length} more` : ''
-  throw new Error(`${variable} ${file}: ${shown.join('; ')}${more}`)
+  throw new ConfigError(`${variable} ${file}: ${shown.join('; ')}${more}`)
 }
 
 /**
@@ -30,7 +31,7 @@ export function readEntries<T extends TSchema>(variable: string, file: string, e
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'))
   } catch (err) {
-    throw new Error(`${variable} ${file}: ${(err as Error).message}`)
+    throw new ConfigError(`${variable} ${file}: ${(err as Error).message}`)
   }
   const schema = Type.Array(entry)
   if (!Value.Check(schema, parsed)) {
