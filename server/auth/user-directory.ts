@@ -3,11 +3,10 @@
  * USERS_FILE, a JSON array of `{username, role, street?, passwordHash}` with hashes made by
  * `npm run hash-password`.
  */
-import { readFileSync } from 'node:fs'
 import { Type, type Static } from '@sinclair/typebox'
-import { Value } from '@sinclair/typebox/value'
 import { Role, type PublicUser } from '../../domain/auth.ts'
 import { hashPassword, verifyPassword } from './password.ts'
+import { readEntries, refuseProblems, repeatedIds } from '../registry/roster-file.ts'
 
 export const DEMO_PASSWORD = 'demo'
 
@@ -29,14 +28,12 @@ export interface UserDirectory {
   list(): PublicUser[]
 }
 
-function toUser(e: UserFileEntry, districtId: string, streetIds: Set<string>): PublicUser {
-  if (e.role === 'street') {
-    if (!e.street || !streetIds.has(e.street)) {
-      throw new Error(`USERS_FILE: user '${e.username}' has role street but street '${e.street ?? ''}' is not a street of the district`)
-    }
-    return { username: e.username, role: e.role, scope: { level: 'street', id: e.street } }
-  }
-  return { username: e.username, role: e.role, scope: { level: 'district', id: districtId } }
+/** The user an entry makes (`loadUsersFile` has checked a street user's street is the district's). */
+function toUser(e: UserFileEntry, districtId: string): PublicUser {
+  if (e.role !== 'street') return { username: e.username, role: e.role, scope: { level: 'district', id: districtId } }
+  // Never the district's scope by mistake: a street user without a street is no user at all.
+  if (!e.street) throw new Error(`user '${e.username}' has role street but no street`)
+  return { username: e.username, role: e.role, scope: { level: 'street', id: e.street } }
 }
 
 function directory(records: UserRecord[]): UserDirectory {
@@ -61,22 +58,18 @@ export async function createDemoUsers(districtId: string, streetIds: string[]): 
     { username: 'wall', role: 'wall', passwordHash: hash },
     ...streetIds.map((id) => ({ username: `street-${id}`, role: 'street' as const, street: id, passwordHash: hash })),
   ]
-  const ids = new Set(streetIds)
-  return directory(entries.map((e) => ({ user: toUser(e, districtId, ids), passwordHash: e.passwordHash })))
+  return directory(entries.map((e) => ({ user: toUser(e, districtId), passwordHash: e.passwordHash })))
 }
 
 export function loadUsersFile(file: string, districtId: string, streetIds: string[]): UserDirectory {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (err) {
-    throw new Error(`USERS_FILE ${file}: ${(err as Error).message}`)
-  }
-  const schema = Type.Array(UserFileEntry, { minItems: 1 })
-  if (!Value.Check(schema, parsed)) {
-    const first = [...Value.Errors(schema, parsed)][0]
-    throw new Error(`USERS_FILE ${file}: ${first?.path ?? ''} ${first?.message ?? 'invalid'}`)
-  }
-  const ids = new Set(streetIds)
-  return directory(parsed.map((e) => ({ user: toUser(e, districtId, ids), passwordHash: e.passwordHash })))
+  const entries = readEntries('USERS_FILE', file, UserFileEntry)
+  const streets = new Set(streetIds)
+  const problems = entries.length === 0 ? ['no users: the file needs at least one'] : repeatedIds(entries.map((e) => e.username), 'username')
+  entries.forEach((e, i) => {
+    if (e.role === 'street' && (!e.street || !streets.has(e.street))) {
+      problems.push(`[${i}] ${e.username}: role street but street '${e.street ?? ''}' is not a street of the district`)
+    }
+  })
+  refuseProblems('USERS_FILE', file, problems)
+  return directory(entries.map((e) => ({ user: toUser(e, districtId), passwordHash: e.passwordHash })))
 }

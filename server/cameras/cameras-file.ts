@@ -30,7 +30,7 @@ export type CameraEntry = Static<typeof CameraEntry>
  */
 export function loadCamerasFile(file: string, locate: (lng: number, lat: number) => { path: Path; outside: boolean }): Camera[] {
   const entries = readEntries('CAMERAS_FILE', file, CameraEntry)
-  const problems = repeatedIds(entries)
+  const problems = repeatedIds(entries.map((e) => e.id))
   const cameras = entries.map((e, i): Camera => {
     const { path, outside } = locate(e.location.lng, e.location.lat)
     // Scoping and the street rooms need a street: a camera outside the district has none.

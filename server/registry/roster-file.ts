@@ -1,5 +1,5 @@
 /**
- * A district's own registry file (`UNITS_FILE`, `CAMERAS_FILE`): a JSON array checked against its
+ * A district's own registry file (`USERS_FILE`, `UNITS_FILE`, `CAMERAS_FILE`): a JSON array checked against its
  * schema, then each entry against the district by the caller. Every problem is named at once, with
  * the entry it is in, so a file is fixed in one go rather than one error per restart; a bad file
  * stops the start with that message (a ConfigError, which the server prints without a stack).
@@ -45,13 +45,13 @@ export function readEntries<T extends TSchema>(variable: string, file: string, e
   return parsed as Array<Static<T>>
 }
 
-/** `[i] id 'x' appears twice` for each repeated id. */
-export function repeatedIds(entries: ReadonlyArray<{ id: string }>): string[] {
+/** `[i] id 'x' appears twice` for each repeated key (`what` names it: an id, a username). */
+export function repeatedIds(keys: readonly string[], what = 'id'): string[] {
   const seen = new Set<string>()
   const out: string[] = []
-  entries.forEach((e, i) => {
-    if (seen.has(e.id)) out.push(`[${i}] id '${e.id}' appears twice`)
-    seen.add(e.id)
+  keys.forEach((k, i) => {
+    if (seen.has(k)) out.push(`[${i}] ${what} '${k}' appears twice`)
+    seen.add(k)
   })
   return out
 }

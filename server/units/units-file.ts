@@ -58,7 +58,7 @@ export function loadUnitsFile(file: string, h: FullHierarchy): RosterEntry[] {
   const entries = readEntries('UNITS_FILE', file, RosterEntry)
   const parents = new Map<string, string | null>()
   for (const f of [...h.communities, ...h.grids]) parents.set(f.properties.id, f.properties.parentId ?? null)
-  const problems = repeatedIds(entries)
+  const problems = repeatedIds(entries.map((e) => e.id))
   entries.forEach((e, i) => {
     for (const p of problemsOf(e, h, parents)) problems.push(`[${i}] ${e.id}: ${p}`)
   })
