@@ -1,17 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { jsonFiles } from '../../test/helpers/json-files.ts'
 import { loadUsersFile } from './user-directory.ts'
 
-const dir = mkdtempSync(join(tmpdir(), 'gridwatch-users-file-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-let n = 0
-const write = (content: unknown) => {
-  const file = join(dir, `users-${n++}.json`)
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content))
-  return file
-}
+const files = jsonFiles('users')
+const write = files.write
+afterAll(files.remove)
 const STREETS = ['510108001', '510108002']
 const HASH = 'scrypt$16384$8$1$c2FsdA$aGFzaA'
 

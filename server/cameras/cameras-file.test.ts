@@ -1,22 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { jsonFiles } from '../../test/helpers/json-files.ts'
 import { createLocator, generateDistrict, generateHierarchy } from '../../geo/index.ts'
 import { loadCamerasFile, type CameraEntry } from './cameras-file.ts'
 
 const h = generateHierarchy(generateDistrict({ seed: 'chenghua-510108' }))
 const locator = createLocator(h)
 const locate = (lng: number, lat: number) => locator.locate(lng, lat)
-const dir = mkdtempSync(join(tmpdir(), 'gridwatch-cameras-file-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-let n = 0
-const write = (content: unknown) => {
-  const file = join(dir, `cameras-${n++}.json`)
-  writeFileSync(file, JSON.stringify(content))
-  return file
-}
+const files = jsonFiles('cameras')
+const write = files.write
+afterAll(files.remove)
 // A point inside the district: the locator's own answer says which street it is in.
 const INSIDE = { lng: 104.1, lat: 30.66 }
 const cameras: CameraEntry[] = [

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { jsonFiles } from '../../test/helpers/json-files.ts'
 import { generateDistrict, generateHierarchy } from '../../geo/index.ts'
 import { syncRoster } from './roster-sync.ts'
 import { createUnitRepository } from './unit-repository.ts'
@@ -14,15 +13,10 @@ const community = h.communities.find((c) => c.properties.parentId === street)!.p
 const grid = h.grids.find((g) => g.properties.parentId === community)!.properties.id
 const otherStreet = h.streets[1]!.properties.id
 const HERE = { lng: 104.1, lat: 30.66 }
-const dir = mkdtempSync(join(tmpdir(), 'gridwatch-units-file-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
-
-let n = 0
-const write = (content: unknown) => {
-  const file = join(dir, `units-${n++}.json`)
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content))
-  return file
-}
+const files = jsonFiles('units')
+const write = files.write
+const dir = files.dir
+afterAll(files.remove)
 
 const roster: RosterEntry[] = [
   { id: 'GW-1', kind: 'grid_worker', name: '网格员 王芳', home: { street, community, grid }, location: HERE },
