@@ -58,11 +58,11 @@ describe('case engine', () => {
     const latest = repeats.slice(-CASE_EVENT_IDS_MAX).map((e) => e.id)
     const c = engine.caseOfEvent(first.id)!
     expect(c).toMatchObject({ eventCount: 212, eventIds: latest })
-    expect(engine.hasCaller(c.id)).toBe(true)
+    expect(engine.detail(c.id)?.hotline).toBe(true)
     // Rebuilt from the database (past the repository's own trimming of long link lists) it reads the same.
     const again = createCaseEngine(createCaseRepository(db), OPTS)
     expect(again.get(c.id)).toMatchObject({ eventCount: 212, eventIds: latest })
-    expect(again.hasCaller(c.id)).toBe(true)
+    expect(again.detail(c.id)?.hotline).toBe(true)
     expect(again.caseOfEvent(caller.id)?.id).toBe(c.id)
   })
 

@@ -64,8 +64,11 @@ export interface CaseEngine {
   list(q: CaseQuery): Case[]
   /** The case an event is attached to. */
   caseOfEvent(eventId: string): Case | undefined
-  /** Whether a 12345 caller is among the case's events (it then gets a return visit), however long ago they called. */
-  hasCaller(id: string): boolean
+  /**
+   * The case with whether a 12345 caller is among its events (it then gets a return visit), however
+   * long ago they called: the case detail's view, read once.
+   */
+  detail(id: string): { case: Case; hotline: boolean } | undefined
   audit(id: string): CaseAuditEntry[]
   /**
    * Moves every open case that missed its SLA up one tier (actor `system`, the missed deadline in the
@@ -324,7 +327,10 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
       const id = repo.caseIdOfEvent(eventId)
       return id ? (open.get(id) ?? repo.get(id))?.case : undefined
     },
-    hasCaller: (id) => (open.get(id) ?? repo.get(id))?.hotline === true,
+    detail: (id) => {
+      const r = open.get(id) ?? repo.get(id)
+      return r && { case: r.case, hotline: r.hotline }
+    },
     audit: (id) => repo.audit(id),
     openCount: () => open.size,
     openCases: () => [...open.values()].map((r) => r.case)[Symbol.iterator](),

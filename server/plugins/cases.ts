@@ -136,7 +136,7 @@ export default fp(
       get: caughtUp(engine.get),
       list: caughtUp(engine.list),
       caseOfEvent: caughtUp(engine.caseOfEvent),
-      hasCaller: caughtUp(engine.hasCaller),
+      detail: caughtUp(engine.detail),
       audit: caughtUp(engine.audit),
       escalateOverdue: caughtUp(engine.escalateOverdue),
       flagLateSummons: caughtUp(engine.flagLateSummons),

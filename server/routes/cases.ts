@@ -43,12 +43,12 @@ const cases: FastifyPluginAsyncTypebox = async (fastify) => {
   const engine = fastify.cases
 
   /** The case, or 404 when it does not exist or lies outside the caller's street (no probing across streets). */
-  const caseInScope = (id: string, scope: Parameters<typeof streetFilter>[0]) => {
-    const c = engine.get(id)
+  const inScope = (found: ReturnType<typeof engine.detail>, id: string, scope: Parameters<typeof streetFilter>[0]) => {
     const own = streetFilter(scope)
-    if (!c || (own && c.path.street !== own)) throw httpError(404, `no case ${id}`)
-    return c
+    if (!found || (own && found.case.path.street !== own)) throw httpError(404, `no case ${id}`)
+    return found
   }
+  const caseInScope = (id: string, scope: Parameters<typeof streetFilter>[0]): Case => inScope(engine.detail(id), id, scope).case
 
   fastify.get(
     '/api/v1/cases',
@@ -104,13 +104,14 @@ const cases: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request) => {
-      const c = caseInScope(request.params.id, request.user.scope)
+      // One read of the case, whose record also says whether a caller is among all its events.
+      const { case: c, hotline } = inScope(engine.detail(request.params.id), request.params.id, request.user.scope)
       const dispatcher = canDispatch(request.user.role)
       const events = c.eventIds.flatMap((id) => {
         const e = fastify.store.get(id)
         return e ? [dispatcher ? e : publicEvent(e)] : []
       })
-      return { ...c, events, hotline: engine.hasCaller(c.id), audit: engine.audit(c.id) }
+      return { ...c, events, hotline, audit: engine.audit(c.id) }
     },
   )
 
