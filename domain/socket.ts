@@ -5,6 +5,7 @@ import { Scope } from './auth.ts'
 import { Case } from './cases.ts'
 import { Unit } from './units.ts'
 import { KpiReport } from './kpi.ts'
+import type { RiskFrame } from './risk.ts'
 
 /** Today's totals in the socket's scope, counted since local midnight (Asia/Shanghai). */
 export const Counts = Type.Object({
@@ -73,6 +74,8 @@ export interface ServerToClientEvents {
   cases: (f: CasesFrame) => void
   units: (f: UnitsFrame) => void
   kpi: (f: KpiFrame) => void
+  /** Risk by grid (domain/risk.ts): a full frame on connect, then changes every RISK_INTERVAL_S. */
+  risk: (f: RiskFrame) => void
 }
 export interface ClientToServerEvents {
   resume: (r: ResumeRequest, ack?: (a: ResumeAck) => void) => void

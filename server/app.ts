@@ -29,6 +29,7 @@ import sensorsPlugin from './plugins/sensors.ts'
 import mqttIntakePlugin from './plugins/mqtt-intake.ts'
 import casesPlugin from './plugins/cases.ts'
 import kpiPlugin from './plugins/kpi.ts'
+import riskPlugin from './plugins/risk.ts'
 import unitsPlugin from './plugins/units.ts'
 import dispatchRealtimePlugin from './plugins/dispatch-realtime.ts'
 import healthRoutes from './routes/health.ts'
@@ -49,6 +50,7 @@ import sensorRoutes from './routes/sensors.ts'
 import alarmRoutes from './routes/alarms.ts'
 import caseRoutes from './routes/cases.ts'
 import kpiRoutes from './routes/kpi.ts'
+import riskRoutes from './routes/risk.ts'
 import unitRoutes from './routes/units.ts'
 import webRoutes from './routes/web.ts'
 
@@ -107,6 +109,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(mqttIntakePlugin)
   await app.register(casesPlugin)
   await app.register(kpiPlugin)
+  await app.register(riskPlugin)
   await app.register(unitsPlugin)
   await app.register(dispatchRealtimePlugin)
 
@@ -129,6 +132,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(alarmRoutes)
   await app.register(caseRoutes)
   await app.register(kpiRoutes)
+  await app.register(riskRoutes)
   await app.register(unitRoutes)
   await app.register(webRoutes)
 

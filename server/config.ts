@@ -6,6 +6,7 @@ import { Type, type Static } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { FRAME_INTERVAL_MS } from '../domain/socket.ts'
 import { checkPmtilesFile, PmtilesFileError } from './basemap/check-pmtiles-file.ts'
+import type { RiskThresholds } from '../domain/risk.ts'
 
 const OnOff = Type.Union([Type.Literal('on'), Type.Literal('off')])
 
@@ -76,6 +77,14 @@ export const ConfigSchema = Type.Object({
   KPI_STREAM_S: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 5 }),
   /** A unit whose job ended stays `cleared` this many minutes (back to base, writing up) before it is `available`; it may be dispatched meanwhile. */
   UNIT_CLEARED_FOR_MIN: Type.Number({ minimum: 0, maximum: 1440, default: 5 }),
+  /** Risk by grid (domain/risk.ts): an event's weight halves every this many hours. */
+  RISK_HALF_LIFE_H: Type.Number({ exclusiveMinimum: 0, maximum: 720, default: 6 }),
+  /** Scores are worked out again, and changes streamed as `risk` frames, this often (seconds). */
+  RISK_INTERVAL_S: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 10 }),
+  /** The lowest score (0–100) of blue, yellow, orange and red (五色), ascending, e.g. `20,40,60,80`. */
+  RISK_THRESHOLDS: Type.String({ pattern: '^\\d+(\\.\\d+)?(,\\d+(\\.\\d+)?){3}$', default: '20,40,60,80' }),
+  /** A grid warned of is not warned of again at the same level within this many hours. */
+  RISK_WARNING_COOLDOWN_H: Type.Number({ minimum: 0, maximum: 720, default: 6 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -116,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (config[key] !== undefined) throw new ConfigError(`${key} is set, but ${what} is not built yet in this version; unset it`)
   }
   if (config.BASEMAP_PMTILES !== undefined) checkBasemap(config.BASEMAP_PMTILES)
+  riskThresholds(config)
   return config
 }
 
@@ -127,4 +137,13 @@ function checkBasemap(path: string): void {
     if (err instanceof PmtilesFileError) throw new ConfigError(`BASEMAP_PMTILES=${JSON.stringify(path)}: the file ${err.message}`)
     throw err
   }
+}
+
+/** `RISK_THRESHOLDS` as the four levels' lowest scores; a bad value stops the start. */
+export function riskThresholds(config: Pick<Config, 'RISK_THRESHOLDS'>): RiskThresholds {
+  const [blue, yellow, orange, red] = config.RISK_THRESHOLDS.split(',').map(Number) as [number, number, number, number]
+  if (!(blue > 0 && blue < yellow && yellow < orange && orange < red && red <= 100)) {
+    throw new ConfigError(`RISK_THRESHOLDS=${JSON.stringify(config.RISK_THRESHOLDS)}: four scores rising strictly, above 0 and at most 100 (blue, yellow, orange, red)`)
+  }
+  return { blue, yellow, orange, red }
 }

@@ -88,6 +88,10 @@ describe('configuration', () => {
   it('stops with a message naming the bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty"/)
     expect(() => loadConfig({ GRIDWATCH_MODE: 'demo', SIMULATION: 'maybe' })).toThrow(/SIMULATION/)
+    expect(() => loadConfig({ RISK_THRESHOLDS: '20,40' })).toThrow(/RISK_THRESHOLDS="20,40"/)
+    expect(() => loadConfig({ GRIDWATCH_MODE: 'demo', RISK_THRESHOLDS: '20,60,40,80' })).toThrow(/RISK_THRESHOLDS="20,60,40,80": four scores rising strictly/)
+    expect(() => loadConfig({ GRIDWATCH_MODE: 'demo', RISK_THRESHOLDS: '20,40,60,120' })).toThrow(/at most 100/)
+    expect(loadConfig({ GRIDWATCH_MODE: 'demo', RISK_THRESHOLDS: '10,30,50,70.5' }).RISK_THRESHOLDS).toBe('10,30,50,70.5')
   })
   it('refuses production without users and producer keys', () => {
     expect(() => loadConfig({ GRIDWATCH_MODE: 'production' })).toThrow(/USERS_FILE and PRODUCER_KEYS/)
