@@ -1,12 +1,13 @@
 /**
  * Risk by grid (DESIGN §2.4): every micro-grid has a score from 0 to 100, rolled up the tiers, and a
  * five-colour level (五色) from configurable thresholds. A score has three parts:
- *   - events: recent events in the micro-grid, weighted by category and severity, each decaying
- *     with a half-life (`RISK_HALF_LIFE_H`), so yesterday's fire hazard still counts a little and
- *     last week's counts for nothing;
- *   - alarms: the sensor alarms still active there (not yet cleared), by sensor type;
- *   - vulnerability: what the place is, not what happened: the share of households in old compounds
- *     (老旧小区, built before 2000) and of residents aged 60 or over, from the district's sites.
+ *   - events (up to 60): recent events in the micro-grid, weighted by category and severity, each
+ *     decaying with a half-life (`RISK_HALF_LIFE_H`), so yesterday's fire hazard still counts a little
+ *     and last week's counts for nothing; measured against the district's usual load (a baseline that
+ *     follows it over a week), so the colours single out places well above the usual;
+ *   - alarms (up to 30): the sensor alarms still open there (not yet cleared), by sensor type;
+ *   - vulnerability (up to 20): what the place is, not what happened: the share of households in old
+ *     compounds (老旧小区, built before 2000) and of residents aged 60 or over, from the district's sites.
  * A parent's score is the mean of its worst third of children (at least one), so one bad micro-grid
  * shows in its grid, and a street is not red for one corner of it.
  * A grid (一般网格) whose level rises raises an early warning (风险预警).

@@ -10,6 +10,7 @@ import { riskThresholds } from '../config.ts'
 import { riskTree } from '../risk/risk-scores.ts'
 import { createRiskService, type RiskChanges, type RiskService } from '../risk/risk-service.ts'
 import { createRiskWarnings } from '../risk/risk-warnings.ts'
+import { createRiskBaseline } from '../risk/risk-baseline.ts'
 import { vulnerabilityByMicrogrid } from '../risk/vulnerability.ts'
 import { DISTRICT_ROOM, roomOccupied, streetFilter, streetRoom } from '../realtime/rooms.ts'
 
@@ -45,6 +46,7 @@ export default fp(
       vulnerability: vulnerabilityByMicrogrid(sites),
       thresholds: riskThresholds(config),
       halfLifeMs,
+      baseline: createRiskBaseline(operationsDb),
       warnings: createRiskWarnings(operationsDb, {
         cooldownMs: config.RISK_WARNING_COOLDOWN_H * 3_600_000,
         nameOf: (id) => names.get(id) ?? id,

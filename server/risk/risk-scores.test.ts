@@ -18,13 +18,17 @@ const tree: RiskTree = {
   microgrids: ['m1', 'm2', 'm3', 'm4'],
   streetOf: new Map([['s1', 's1'], ['c1', 's1'], ['g1', 's1'], ['g2', 's1'], ['m1', 's1'], ['m2', 's1'], ['m3', 's1'], ['m4', 's1']]),
 }
-const none = { loads: new Map(), alarms: new Map(), vulnerability: new Map(), thresholds: DEFAULT_RISK_THRESHOLDS }
+const none = { loads: new Map(), eventScale: 6, alarms: new Map(), vulnerability: new Map(), thresholds: DEFAULT_RISK_THRESHOLDS }
 
 describe('microgridParts', () => {
   it('grows the events part with the load but never past 60', () => {
     expect(microgridParts(0, [], undefined).events).toBe(0)
     expect(microgridParts(6, [], undefined).events).toBeCloseTo(60 * (1 - Math.exp(-1)))
     expect(microgridParts(1e6, [], undefined).events).toBeCloseTo(60)
+  })
+
+  it('takes a larger load to the same part where the district is busier', () => {
+    expect(microgridParts(24, [], undefined, 24).events).toBeCloseTo(microgridParts(6, [], undefined, 6).events)
   })
 
   it('counts active alarms by type, up to 30', () => {

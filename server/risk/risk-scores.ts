@@ -10,8 +10,13 @@ import type { Vulnerability } from './vulnerability.ts'
 
 /** The events part nears this as the load grows: no amount of events alone makes a place red. */
 const EVENTS_MAX = 60
-/** The load (in weight units, see event-weight.ts) that takes the events part to 63 % of its maximum. */
-const EVENTS_SCALE = 6
+/**
+ * The load (in weight units, see event-weight.ts) that takes the events part to 63 % of its maximum,
+ * at least: a single severe fire hazard then makes a quiet micro-grid yellow. Where events are many
+ * everywhere, `eventScale` (risk-baseline.ts) is larger, so the colours still single out the places
+ * well above the district's usual.
+ */
+export const MIN_EVENT_SCALE = 6
 const ALARMS_MAX = 30
 /** An active alarm's points by sensor type: a gas leak threatens a whole stairwell. */
 const ALARM_POINTS: Record<string, number> = { gas: 15, smoke: 12, heat: 10, electrical: 10 }
@@ -50,6 +55,8 @@ export function riskTree(h: FullHierarchy): RiskTree {
 export interface RiskInputs {
   /** Event load per micro-grid (decayed-load.ts). */
   loads: ReadonlyMap<string, number>
+  /** The load that takes the events part to 63 % of its maximum (at least MIN_EVENT_SCALE). */
+  eventScale: number
   /** The types of the active (not cleared) alarms per micro-grid. */
   alarms: ReadonlyMap<string, readonly string[]>
   vulnerability: ReadonlyMap<string, Vulnerability>
@@ -58,10 +65,10 @@ export interface RiskInputs {
 
 const round1 = (x: number) => Math.round(x * 10) / 10
 
-export function microgridParts(load: number, alarmTypes: readonly string[], v: Vulnerability | undefined): RiskParts {
+export function microgridParts(load: number, alarmTypes: readonly string[], v: Vulnerability | undefined, eventScale = MIN_EVENT_SCALE): RiskParts {
   const alarmPoints = alarmTypes.reduce((sum, t) => sum + (ALARM_POINTS[t] ?? 10), 0)
   return {
-    events: EVENTS_MAX * (1 - Math.exp(-load / EVENTS_SCALE)),
+    events: EVENTS_MAX * (1 - Math.exp(-load / eventScale)),
     alarms: Math.min(ALARMS_MAX, alarmPoints),
     vulnerability: v ? VULNERABILITY_OLD * v.oldShare + VULNERABILITY_ELDERLY * Math.min(1, v.elderlyShare / ELDERLY_FULL) : 0,
   }
@@ -80,7 +87,7 @@ export function scoreTree(tree: RiskTree, inputs: RiskInputs): Map<string, RiskN
   const out = new Map<string, RiskNode>()
   for (const node of tree.nodes) {
     const p = node.level === 'microgrid'
-      ? microgridParts(inputs.loads.get(node.id) ?? 0, inputs.alarms.get(node.id) ?? [], inputs.vulnerability.get(node.id))
+      ? microgridParts(inputs.loads.get(node.id) ?? 0, inputs.alarms.get(node.id) ?? [], inputs.vulnerability.get(node.id), inputs.eventScale)
       : node.children.length > 0
         ? worstThirdMean(node.children.map((c) => parts.get(c)!))
         : { events: 0, alarms: 0, vulnerability: 0 }

@@ -10,6 +10,7 @@ import { DecayedLoad } from './decayed-load.ts'
 import { eventWeight } from './event-weight.ts'
 import { scoreTree, type RiskTree } from './risk-scores.ts'
 import type { RiskWarnings } from './risk-warnings.ts'
+import type { RiskBaseline } from './risk-baseline.ts'
 import type { Vulnerability } from './vulnerability.ts'
 
 /** A node is sent again once its score moved this much, or its level changed. */
@@ -43,6 +44,7 @@ export function createRiskService(opts: {
   /** The types of the alarms still active (not cleared), by micro-grid, now. */
   activeAlarms: () => ReadonlyMap<string, readonly string[]>
   warnings: RiskWarnings
+  baseline: RiskBaseline
   thresholds: RiskThresholds
   halfLifeMs: number
 }): RiskService {
@@ -63,7 +65,11 @@ export function createRiskService(opts: {
   }
 
   function refresh(nowMs = Date.now()): RiskChanges {
-    scores = scoreTree(tree, { loads: loads.at(nowMs), alarms: opts.activeAlarms(), vulnerability: opts.vulnerability, thresholds })
+    const now = loads.at(nowMs)
+    let total = 0
+    for (const l of now.values()) total += l
+    const eventScale = opts.baseline.update(total / tree.microgrids.length, nowMs)
+    scores = scoreTree(tree, { loads: now, eventScale, alarms: opts.activeAlarms(), vulnerability: opts.vulnerability, thresholds })
     at = new Date(nowMs).toISOString()
     const changed: RiskNode[] = []
     const grids: RiskNode[] = []
