@@ -7,7 +7,8 @@
  * this is a fresh start. A server restart is just a reconnect. Nothing here ever reloads the page.
  *
  * The dispatch picture (open cases, units, today's KPIs) has no resume: each (re)connect loads it
- * again over HTTP, and `cases`, `units` and `kpi` frames keep it current after that.
+ * again over HTTP, and `cases`, `units` and `kpi` frames keep it current after that. Risk by grid
+ * needs no load: the server opens every connection with a full `risk` frame.
  */
 import { onBeforeUnmount, onMounted } from 'vue'
 import { io, type Socket } from 'socket.io-client'
@@ -20,6 +21,7 @@ import { useGeoStore } from '../stores/geo.ts'
 import { useCasesStore } from '../stores/cases.ts'
 import { useUnitsStore } from '../stores/units.ts'
 import { useKpiStore } from '../stores/kpi.ts'
+import { useRiskStore } from '../stores/risk.ts'
 
 type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>
 
@@ -35,6 +37,7 @@ export function useRealtime(): void {
   const cases = useCasesStore()
   const units = useUnitsStore()
   const kpi = useKpiStore()
+  const risk = useRiskStore()
 
   let socket: WallSocket | null = null
   let ticker: ReturnType<typeof setInterval> | undefined
@@ -106,6 +109,11 @@ export function useRealtime(): void {
     s.on('kpi', (frame) => {
       connection.markMessage(Date.now())
       kpi.receive(frame.kpi)
+    })
+    // No load to resync: each connect starts with a full frame, which replaces the picture.
+    s.on('risk', (frame) => {
+      connection.markMessage(Date.now())
+      risk.receive(frame)
     })
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatClock, formatDate, formatWeekday } from './format-time.ts'
+import { formatClock, formatDate, formatWeekday, formatWhen } from './format-time.ts'
 
 describe('wall time formatting (Asia/Shanghai, whatever the machine zone)', () => {
   it('formats a 24-hour clock', () => {
@@ -15,6 +15,15 @@ describe('wall time formatting (Asia/Shanghai, whatever the machine zone)', () =
   it('names the weekday in the locale', () => {
     expect(formatWeekday(new Date('2025-03-01T04:00:00Z'), 'zh-CN')).toBe('星期六')
     expect(formatWeekday(new Date('2025-03-01T04:00:00Z'), 'en')).toBe('Saturday')
+  })
+
+  it('gives a list row the time alone today, and the day too before', () => {
+    const now = Date.parse('2025-03-01T09:00:00Z')
+    expect(formatWhen('2025-03-01T02:05:00Z', now)).toBe('10:05')
+    // 16:00 UTC is midnight in Chengdu: a minute before it was yesterday there.
+    expect(formatWhen('2025-02-28T15:59:00Z', now)).toBe('02-28 23:59')
+    expect(formatWhen('2025-02-28T16:00:00Z', now)).toBe('00:00')
+    expect(formatWhen('nope', now)).toBe('')
   })
 
   it('returns an empty string for an invalid time', () => {

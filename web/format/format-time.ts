@@ -72,3 +72,19 @@ export function formatDateTime(date: Date | number | string): string {
   if (Number.isNaN(d.getTime())) return ''
   return `${formatDate(d)} ${formatClock(d)}`
 }
+
+/**
+ * `HH:mm` for a time on the same Chengdu day as `now`, `MM-DD HH:mm` otherwise: short enough for a
+ * list row, and never mistaken for today when it was yesterday.
+ *
+ * @example
+ * formatWhen('2025-03-01T02:05:00Z', Date.parse('2025-03-01T09:00:00Z')) // '10:05'
+ * formatWhen('2025-02-28T02:05:00Z', Date.parse('2025-03-01T09:00:00Z')) // '02-28 10:05'
+ */
+export function formatWhen(date: Date | number | string, now: number): string {
+  const d = date instanceof Date ? date : new Date(date)
+  if (Number.isNaN(d.getTime())) return ''
+  const clock = formatClock(d).slice(0, 5)
+  const day = formatDate(d)
+  return day === formatDate(now) ? clock : `${day.slice(5)} ${clock}`
+}

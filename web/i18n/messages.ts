@@ -252,6 +252,19 @@ const zhCN = {
     until: '至 {time}',
     more: '另有 {n} 条',
   },
+  scene: {
+    label: '地图显示',
+    events: '事件',
+    risk: '风险',
+  },
+  risk: {
+    legend: '风险等级',
+    meaning: { green: '低风险', blue: '较低风险', yellow: '一般风险', orange: '较高风险', red: '高风险' },
+    warnings: '风险预警',
+    more: '另有 {n} 条',
+    score: '风险分值',
+    stat: '风险 {level} {score}',
+  },
   dispatch: {
     unitsLegend: '处置力量',
     casesLegend: '工单时限',
@@ -608,6 +621,19 @@ const en: Messages = {
     title: 'Warnings in force',
     until: 'until {time}',
     more: '{n} more',
+  },
+  scene: {
+    label: 'Map shows',
+    events: 'Events',
+    risk: 'Risk',
+  },
+  risk: {
+    legend: 'Risk',
+    meaning: { green: 'low', blue: 'guarded', yellow: 'elevated', orange: 'high', red: 'severe' },
+    warnings: 'Risk warnings',
+    more: '{n} more',
+    score: 'Risk score',
+    stat: 'Risk {level} {score}',
   },
   dispatch: {
     unitsLegend: 'Units',

@@ -6,6 +6,7 @@
 import type { FeatureCollection } from 'geojson'
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl'
 import { SEVERITY_COLORS } from './severity-colors.ts'
+import { byScene, hasRisk, RISK_FILL_OPACITY, riskColor, sceneStateSpec } from './risk-style.ts'
 
 export const SOURCES = { district: 'district', streets: 'streets', events: 'events' } as const
 
@@ -34,6 +35,7 @@ export function baseStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {},
+    state: sceneStateSpec(),
     layers: [{ id: LAYERS.background, type: 'background', paint: { 'background-color': MAP_BACKGROUND } }],
   }
 }
@@ -60,6 +62,7 @@ const activity: ExpressionSpecification = ['number', ['feature-state', 'activity
 /** The street on the drilled path; `dim` marks the others while the map is drilled into one. */
 const selected: ExpressionSpecification = ['boolean', ['feature-state', 'selected'], false]
 const dim: ExpressionSpecification = ['boolean', ['feature-state', 'dim'], false]
+const tint: ExpressionSpecification = ['to-color', ['get', 'tint']]
 
 export const severityColor: ExpressionSpecification = [
   'match',
@@ -89,9 +92,17 @@ export function districtLayers(): LayerSpecification[] {
       id: LAYERS.streetFill,
       type: 'fill',
       source: SOURCES.streets,
+      // In the risk scene the streets take their five colours at the district's view; once drilled,
+      // the drilled street and the dimmed others keep their tints and the focus's children take the colours.
       paint: {
-        'fill-color': ['case', hover, '#35d6ff', ['to-color', ['get', 'tint']]],
-        'fill-opacity': ['case', hover, 0.55, dim, 0.07, selected, 0.16, ['+', 0.22, ['*', 0.3, activity]]],
+        'fill-color': byScene(
+          ['case', hover, '#35d6ff', tint],
+          ['case', ['any', dim, selected], tint, riskColor],
+        ),
+        'fill-opacity': byScene(
+          ['case', hover, 0.55, dim, 0.07, selected, 0.16, ['+', 0.22, ['*', 0.3, activity]]],
+          ['case', hover, RISK_FILL_OPACITY.hover, dim, 0.07, selected, 0.16, hasRisk, RISK_FILL_OPACITY.scored, RISK_FILL_OPACITY.none],
+        ),
       },
     },
     {

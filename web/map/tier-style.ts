@@ -2,8 +2,8 @@
  * Layers for the lower tiers (社区, 网格, 微网格): one GeoJSON source per tier (with `promoteId`,
  * so feature-state addresses features by their hierarchy id) and a fill, an outline and a
  * highlight edge on each. What a tier shows is switched by filter and visibility (`tierView`);
- * hover, selection and event counts are feature-state, so the 2.5 MB micro-grid source is sent to
- * the worker once and never again.
+ * hover, selection, event counts and risk levels are feature-state, so the 2.5 MB micro-grid
+ * source is sent to the worker once and never again.
  */
 import type {
   ExpressionSpecification,
@@ -11,6 +11,7 @@ import type {
   LayerSpecification,
 } from 'maplibre-gl'
 import { LOWER_LEVELS, type LowerLevel, type TierPlan } from './hierarchy.ts'
+import { byScene, hasRisk, RISK_FILL_OPACITY, riskColor } from './risk-style.ts'
 
 export const TIER_SOURCES: Record<LowerLevel, string> = {
   community: 'community',
@@ -65,9 +66,14 @@ export function tierLayers(): LayerSpecification[] {
     type: 'fill',
     source: TIER_SOURCES[tier],
     layout: { visibility: 'none' },
+    // The risk scene (map/risk-style.ts) keeps the colour under the pointer and on the selected
+    // micro-grid (its outline marks it): there the colour is the news.
     paint: {
-      'fill-color': ['case', hover, '#35d6ff', selected, '#27e1ff', heatColor],
-      'fill-opacity': ['case', hover, 0.62, selected, 0.55, ['+', 0.3, ['*', 0.3, share]]],
+      'fill-color': byScene(['case', hover, '#35d6ff', selected, '#27e1ff', heatColor], riskColor),
+      'fill-opacity': byScene(
+        ['case', hover, 0.62, selected, 0.55, ['+', 0.3, ['*', 0.3, share]]],
+        ['case', ['any', hover, selected], RISK_FILL_OPACITY.hover, hasRisk, RISK_FILL_OPACITY.scored, RISK_FILL_OPACITY.none],
+      ),
     },
   }))
   const lines: LayerSpecification[] = [...LOWER_LEVELS].reverse().map((tier) => ({
