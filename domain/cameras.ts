@@ -53,10 +53,7 @@ export type DetectionMessage = Static<typeof DetectionMessage>
 
 /** Repeated alerting detections of one kind at one camera within the window (DESIGN §2.4). */
 export const Hotspot = Type.Object({
-  /**
-   * What formed it. `GET /api/v1/hotspots` will also carry the automatic hotspots of DESIGN §2.4
-   * (a category above its baseline in an area); this field tells them apart.
-   */
+  /** What formed it: `GET /api/v1/hotspots` also lists the automatic hotspots (domain/hotspots.ts). */
   type: Type.Literal('detection'),
   /** `HS-` + camera id + kind + the first detection's time in ms, so a rebuilt hotspot keeps its id. */
   id: Type.String(),
@@ -71,5 +68,7 @@ export const Hotspot = Type.Object({
   location: LngLat,
   path: Path,
   cameraName: Type.Optional(Type.String()),
+  /** The topic case it was sent to a department as (`POST /api/v1/hotspots/:id/dispatch`), once it has been. */
+  caseId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
 })
 export type Hotspot = Static<typeof Hotspot>

@@ -30,6 +30,7 @@ import mqttIntakePlugin from './plugins/mqtt-intake.ts'
 import casesPlugin from './plugins/cases.ts'
 import kpiPlugin from './plugins/kpi.ts'
 import riskPlugin from './plugins/risk.ts'
+import autoHotspotsPlugin from './plugins/auto-hotspots.ts'
 import unitsPlugin from './plugins/units.ts'
 import dispatchRealtimePlugin from './plugins/dispatch-realtime.ts'
 import healthRoutes from './routes/health.ts'
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(casesPlugin)
   await app.register(kpiPlugin)
   await app.register(riskPlugin)
+  await app.register(autoHotspotsPlugin)
   await app.register(unitsPlugin)
   await app.register(dispatchRealtimePlugin)
 

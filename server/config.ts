@@ -65,6 +65,12 @@ export const ConfigSchema = Type.Object({
   HOTSPOT_WINDOW_MIN: Type.Number({ exclusiveMinimum: 0, maximum: 10_080, default: 30 }),
   /** …at least this many of them, form a hotspot. */
   HOTSPOT_MIN_DETECTIONS: Type.Integer({ minimum: 1, maximum: 1000, default: 3 }),
+  /** Automatic hotspots (高频事件): people's reports of the last this many hours are looked at… */
+  HOTSPOT_AUTO_WINDOW_H: Type.Number({ exclusiveMinimum: 0, maximum: 720, default: 24 }),
+  /** …at least this many of one category (in a community well above its baseline, or within 150 m of one another) make one… */
+  HOTSPOT_AUTO_MIN_REPORTS: Type.Integer({ minimum: 2, maximum: 1000, default: 5 }),
+  /** …looked for this often (seconds). */
+  HOTSPOT_AUTO_INTERVAL_S: Type.Number({ exclusiveMinimum: 0, maximum: 3600, default: 30 }),
   /** Cases (工单): an event joins an open case whose latest event is at most this many minutes away… */
   CASE_CORRELATION_WINDOW_MIN: Type.Number({ exclusiveMinimum: 0, maximum: 10_080, default: 15 }),
   /** …in the same building or micro-grid, or within this many metres (same block), with a compatible category. */

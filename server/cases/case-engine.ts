@@ -45,6 +45,22 @@ export interface CaseUnits extends UnitDirectory {
   caseActed(prev: Case, next: Case, action: CaseAction, actor: string, at: string): () => void
 }
 
+/** What a topic case is opened from (a hotspot), see `openTopic`. */
+export interface TopicInput {
+  /** The hotspot's id: the case's correlation key, so that nothing correlates with it. */
+  hotspotId: string
+  source: StoredEvent['source']
+  category: string
+  severity: StoredEvent['severity']
+  path: StoredEvent['path']
+  location: StoredEvent['location']
+  title: string
+  note: string
+}
+
+/** Topic cases' keys: the correlation index leaves them out. */
+const TOPIC_KEY = 'topic:'
+
 /** What one `consider` or `act` changed, for whoever streams cases (realtime, KPIs). */
 export interface CaseChange {
   case: Case
@@ -77,6 +93,13 @@ export interface CaseEngine {
   escalateOverdue(): Case[]
   /** Flags whistle summons past `dueBy` with no arrival as late (audit `report_late`, actor `system`); returns the cases changed. */
   flagLateSummons(): Case[]
+  /**
+   * Opens a topic case (专项工单) for a hotspot an operator sends to its department in one click: at the
+   * street, routed to the category's department, with no events of its own (its reports stay in their
+   * own cases), and never joined by new events. `alongside` runs in the same transaction (the caller
+   * notes which hotspot it came from), so the two are written together or not at all.
+   */
+  openTopic(t: TopicInput, actor: string, alongside?: (c: Case) => void): Case
   /** The units the machine dispatches and whistles; set once by the units plugin. */
   linkUnits(units: CaseUnits): void
   /** Open cases (in the correlation index). */
@@ -101,6 +124,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
 
   const indexRecord = (r: CaseRecord) => {
     open.set(r.case.id, r)
+    if (r.key.startsWith(TOPIC_KEY)) return
     index.add({
       id: r.case.id, key: r.key as CategoryKey, location: r.case.location, microgrid: r.case.path.microgrid,
       buildingId: r.buildingId, lastEventMs: Date.parse(r.lastEventAt),
@@ -142,6 +166,39 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
     repo.appendAudit({ caseId: c.id, action: 'open', from: null, to: 'new', actor: SYSTEM_ACTOR, at: openedAt, note: `${e.source}:${e.category} ${e.id}` })
     indexRecord(record)
     return record
+  }
+
+  function openTopic(t: TopicInput, actor: string, alongside?: (c: Case) => void): Case {
+    const openedAt = now().toISOString()
+    const record = repo.transaction((): CaseRecord => {
+      const c: Case = {
+        id: `C-${String(repo.nextNumber()).padStart(7, '0')}`,
+        status: 'new',
+        tier: 'street',
+        path: t.path,
+        location: t.location,
+        category: t.category,
+        source: t.source,
+        severity: t.severity,
+        title: t.title,
+        eventIds: [],
+        eventCount: 0,
+        department: routeDepartment(t.source, t.category, departments),
+        openedAt,
+        updatedAt: openedAt,
+        deadlines: deadlinesFrom(openedAt, slaFor(t.source, t.category, t.severity, slaTable)),
+        escalations: 0,
+        unitIds: [],
+      }
+      const r: CaseRecord = { case: c, key: `${TOPIC_KEY}${t.hotspotId}`, buildingId: null, lastEventAt: openedAt, hotline: false }
+      repo.save(r)
+      repo.appendAudit({ caseId: c.id, action: 'open', from: null, to: 'new', actor, at: openedAt, note: t.note })
+      alongside?.(c)
+      return r
+    })
+    indexRecord(record)
+    emit([{ case: record.case, kind: 'opened' }])
+    return record.case
   }
 
   /** Cases changed by the batch being considered, written once each when it ends. */
@@ -314,6 +371,7 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
   }
 
   return {
+    openTopic,
     consider,
     act,
     escalateOverdue,

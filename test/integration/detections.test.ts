@@ -174,7 +174,7 @@ describe('hotspots', () => {
     expect(found).toEqual([{
       type: 'detection', id: `HS-${hot.id}-dog_unleashed-${Date.parse(at(20))}`, cameraId: hot.id, kind: 'dog_unleashed', count: 3,
       firstAt: at(20), lastAt: at(1), expiresAt: new Date(now - 60_000 + 30 * 60_000).toISOString(),
-      location: hot.location, path: hot.path, cameraName: hot.name,
+      location: hot.location, path: hot.path, cameraName: hot.name, caseId: null,
     }])
 
     // Street scoping: the camera's street sees it; another street's user does not, nor may ask for it.

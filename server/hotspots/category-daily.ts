@@ -1,0 +1,86 @@
+/**
+ * Each community's daily count of each category of reports (Beijing days), the baseline the
+ * frequency hotspots compare with. Counted in memory as reports are published, and written to the
+ * operations database every minute with the last seq counted (a follower, as in
+ * server/store/replayable.ts): what a crash loses is counted again from the store at the next boot.
+ */
+import type Database from 'better-sqlite3'
+import { shanghaiDay } from '../kpi/kpi-periods.ts'
+import { followerCursor, replayableTransaction, type FollowerCursor } from '../store/replayable.ts'
+import type { Report } from './report-window.ts'
+
+/** The baseline reads at most this many days before today… */
+export const BASELINE_DAYS = 28
+/** …and none until this many full days have been counted. */
+export const MIN_BASELINE_DAYS = 3
+
+export interface CategoryDaily {
+  cursor: FollowerCursor
+  add(r: Report): void
+  /** Writes what changed since the last flush, with the seq it reaches. */
+  flush(seq: number): void
+  /** The community's mean daily count of the key over the full days before `nowMs`'s, or undefined with too little history. */
+  dailyMean(community: string, key: string, nowMs: number): number | undefined
+}
+
+export function createCategoryDaily(db: Database.Database, nowMs = Date.now()): CategoryDaily {
+  db.exec(`CREATE TABLE IF NOT EXISTS category_daily (
+    day INTEGER NOT NULL, community TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (day, community, key)
+  )`)
+  const cursor = followerCursor(db, 'category-daily')
+  const upsert = db.prepare('INSERT INTO category_daily (day, community, key, n) VALUES (?, ?, ?, ?) ON CONFLICT (day, community, key) DO UPDATE SET n = excluded.n')
+  let first = (db.prepare('SELECT min(day) FROM category_daily').pluck().get() as number | null) ?? undefined
+  // community \0 key → day → n, for the days the baseline can read.
+  const counts = new Map<string, Map<number, number>>()
+  const oldest = shanghaiDay(nowMs) - BASELINE_DAYS - 1
+  for (const r of db.prepare<[number], { day: number; community: string; key: string; n: number }>('SELECT day, community, key, n FROM category_daily WHERE day >= ?').iterate(oldest)) {
+    const byDay = counts.get(`${r.community}\0${r.key}`) ?? new Map<number, number>()
+    byDay.set(r.day, r.n)
+    counts.set(`${r.community}\0${r.key}`, byDay)
+  }
+  let dirty = new Set<string>()
+
+  return {
+    cursor,
+    add(r) {
+      const community = r.path.community
+      if (!community) return
+      const day = shanghaiDay(r.atMs)
+      const id = `${community}\0${r.key}`
+      const byDay = counts.get(id) ?? new Map<number, number>()
+      byDay.set(day, (byDay.get(day) ?? 0) + 1)
+      counts.set(id, byDay)
+      dirty.add(`${id}\0${day}`)
+      if (first === undefined || day < first) first = day
+    },
+    flush(seq) {
+      const changed = dirty
+      dirty = new Set()
+      replayableTransaction(db, () => {
+        for (const entry of changed) {
+          const [community, key, day] = entry.split('\0') as [string, string, string]
+          upsert.run(Number(day), community, key, counts.get(`${community}\0${key}`)?.get(Number(day)) ?? 0)
+        }
+        cursor.set(seq)
+      })
+      // Days the baseline no longer reads leave memory (the table keeps them).
+      const keepFrom = shanghaiDay(Date.now()) - BASELINE_DAYS - 1
+      for (const [id, byDay] of counts) {
+        for (const day of byDay.keys()) if (day < keepFrom) byDay.delete(day)
+        if (byDay.size === 0) counts.delete(id)
+      }
+    },
+    dailyMean(community, key, atMs) {
+      const today = shanghaiDay(atMs)
+      if (first === undefined) return undefined
+      // The first day was counted from whenever counting began: only the full days after it count.
+      const days = Math.min(BASELINE_DAYS, today - first - 1)
+      if (days < MIN_BASELINE_DAYS) return undefined
+      const byDay = counts.get(`${community}\0${key}`)
+      let sum = 0
+      if (byDay) for (let d = today - days; d < today; d++) sum += byDay.get(d) ?? 0
+      return sum / days
+    },
+  }
+}
