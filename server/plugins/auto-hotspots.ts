@@ -11,6 +11,7 @@ import { labelPoint } from '../../geo/label-point.ts'
 import { createCategoryDaily } from '../hotspots/category-daily.ts'
 import { createAutoHotspotFinder, DEFAULT_AUTO_HOTSPOT_SETTINGS, type Community } from '../hotspots/auto-hotspots.ts'
 import { ReportWindow, toReport } from '../hotspots/report-window.ts'
+import { newestFirst } from '../store/newest-first.ts'
 
 export interface AutoHotspotService {
   /** Oldest first, in a street or the whole district. */
@@ -28,7 +29,6 @@ declare module 'fastify' {
   }
 }
 
-const REPLAY_PAGE = 5000
 const REPLAY_MAX = 500_000
 const FLUSH_MS = 60_000
 
@@ -65,24 +65,15 @@ export default fp(
     const countFrom = cursor === undefined ? new Date(now - 29 * 86_400_000).toISOString() : undefined
     let read = 0
     const lastSeq = store.lastSeq()
-    for (let until = lastSeq; until > 0 && read < REPLAY_MAX;) {
-      const page = store.list({ untilSeq: until, order: 'desc', limit: REPLAY_PAGE })
-      let more = page.length === REPLAY_PAGE
-      for (const e of page) {
-        const inWindow = e.receivedAt >= windowStart
-        const uncounted = countFrom !== undefined ? e.receivedAt >= countFrom : e.seq > (cursor as number)
-        if (!inWindow && !uncounted) {
-          more = false
-          break
-        }
-        read++
-        const r = toReport(e)
-        if (!r) continue
-        if (inWindow) window.add(r)
-        if (uncounted) daily.add(r)
-      }
-      if (!more) break
-      until = page.at(-1)!.seq - 1
+    for (const e of newestFirst(store, REPLAY_MAX)) {
+      const inWindow = e.receivedAt >= windowStart
+      const uncounted = countFrom !== undefined ? e.receivedAt >= countFrom : e.seq > (cursor as number)
+      if (!inWindow && !uncounted) break
+      read++
+      const r = toReport(e)
+      if (!r) continue
+      if (inWindow) window.add(r)
+      if (uncounted) daily.add(r)
     }
     daily.flush(lastSeq)
     finder.refresh(window.current(now), now)

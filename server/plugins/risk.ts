@@ -12,6 +12,7 @@ import { createRiskService, type RiskChanges, type RiskService } from '../risk/r
 import { createRiskWarnings } from '../risk/risk-warnings.ts'
 import { createRiskBaseline } from '../risk/risk-baseline.ts'
 import { vulnerabilityByMicrogrid } from '../risk/vulnerability.ts'
+import { newestFirst } from '../store/newest-first.ts'
 import { DISTRICT_ROOM, roomOccupied, streetFilter, streetRoom } from '../realtime/rooms.ts'
 
 declare module 'fastify' {
@@ -20,7 +21,6 @@ declare module 'fastify' {
   }
 }
 
-const REPLAY_PAGE = 5000
 /** Events older than this many half-lives weigh under 1/32 of a fresh one: the boot reads no further back. */
 const REPLAY_HALF_LIVES = 5
 /** The boot reads at most this many events back, however busy the last hours were. */
@@ -69,13 +69,10 @@ export default fp(
     // The recent past, newest first, until the events weigh next to nothing.
     const oldest = new Date(Date.now() - REPLAY_HALF_LIVES * halfLifeMs).toISOString()
     let replayed = 0
-    for (let until = store.lastSeq(); until > 0 && replayed < REPLAY_MAX;) {
-      const page = store.list({ untilSeq: until, order: 'desc', limit: REPLAY_PAGE })
-      const recent = page.filter((e) => e.receivedAt >= oldest)
-      risk.consume(recent)
-      replayed += recent.length
-      if (recent.length < page.length || page.length < REPLAY_PAGE) break
-      until = page.at(-1)!.seq - 1
+    for (const e of newestFirst(store, REPLAY_MAX)) {
+      if (e.receivedAt < oldest) break
+      risk.consume([e])
+      replayed++
     }
     risk.refresh()
     log.info({ events: replayed, ms: Math.round(performance.now() - started) }, 'risk scores ready')
