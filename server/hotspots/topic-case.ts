@@ -7,6 +7,8 @@ import type { AnyHotspot } from '../../domain/hotspots.ts'
 import { findCategory } from '../../domain/taxonomy.ts'
 import type { TopicInput } from '../cases/case-engine.ts'
 
+const KIND: Record<AnyHotspot['type'], string> = { frequency: '高频事件（社区高发）', cluster: '高频事件（集中上报）', detection: 'AI识别热点' }
+
 export function topicOf(h: AnyHotspot): TopicInput {
   const source = h.type === 'detection' ? 'detection' : h.source
   const category = h.type === 'detection' ? h.kind : h.category
@@ -25,6 +27,8 @@ export function topicOf(h: AnyHotspot): TopicInput {
     path: h.path,
     location: h.location,
     title,
-    note: `${h.id}：${h.count} 条，${hours} 小时内`,
+    // For people reading the audit: what was found, how many and over how long (the hotspot's id is kept
+    // with the case in hotspot_cases).
+    note: `${KIND[h.type]}：${name} ${h.count} ${h.type === 'detection' ? '次' : '条'}，${hours} 小时内`,
   }
 }

@@ -1,18 +1,18 @@
-/** Draws the detection hotspots in the wall's scope on a map, under its event layers, kept current. */
-import { onBeforeUnmount, watch, type Ref, type ShallowRef } from 'vue'
+/**
+ * Draws the detection hotspots in the wall's scope on a map, under its event layers, kept current by
+ * whoever follows the hotspots store (use-followed-hotspots.ts).
+ */
+import { watch, type Ref, type ShallowRef } from 'vue'
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl'
 import { LAYERS } from '../map/district-style.ts'
 import { HOTSPOT_SOURCE, hotspotFeatures, hotspotLayers } from '../map/hotspot-style.ts'
 import { useHotspotsStore } from '../stores/hotspots.ts'
-import { useReloadOnSource } from './use-reload-on-source.ts'
 
 export function useHotspotRings(map: ShallowRef<MapLibreMap | null>, ready: Ref<boolean>): void {
   const store = useHotspotsStore()
-  store.follow()
-  useReloadOnSource('detection', store.reload)
 
   watch(
-    [ready, () => store.hotspots],
+    [ready, () => store.detection],
     ([isReady, hotspots]) => {
       const m = map.value
       if (!isReady || !m) return
@@ -24,6 +24,4 @@ export function useHotspotRings(map: ShallowRef<MapLibreMap | null>, ready: Ref<
     },
     { immediate: true },
   )
-
-  onBeforeUnmount(() => store.stop())
 }

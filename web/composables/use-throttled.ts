@@ -5,8 +5,8 @@
 import { onBeforeUnmount } from 'vue'
 import { throttleCalls } from '../realtime/throttle-calls.ts'
 
-export function useThrottled(fn: () => void, minGapMs: number): () => void {
-  const throttled = throttleCalls(fn, minGapMs)
+export function useThrottled(fn: () => void, minGapMs: number, options?: { leading?: boolean }): () => void {
+  const throttled = throttleCalls(fn, minGapMs, options)
   onBeforeUnmount(throttled.cancel)
   return throttled.call
 }

@@ -6,8 +6,15 @@
  * @example
  * const soon = throttleCalls(reload, 2_000)
  * soon(); soon(); soon() // reload now, and once more 2 s later
+ *
+ * With `leading: false` the first request of a quiet spell waits a whole gap too: for a list the server
+ * rebuilds on a timer of its own, where a reload at once would only fetch what was there before.
  */
-export function throttleCalls(fn: () => void, minGapMs: number): { call: () => void; cancel: () => void } {
+export function throttleCalls(
+  fn: () => void,
+  minGapMs: number,
+  { leading = true }: { leading?: boolean } = {},
+): { call: () => void; cancel: () => void } {
   let last = -Infinity
   let trailing: ReturnType<typeof setTimeout> | undefined
 
@@ -19,7 +26,7 @@ export function throttleCalls(fn: () => void, minGapMs: number): { call: () => v
   return {
     call() {
       if (trailing) return
-      const wait = last + minGapMs - Date.now()
+      const wait = leading ? last + minGapMs - Date.now() : minGapMs
       if (wait <= 0) fire()
       else trailing = setTimeout(fire, wait)
     },
