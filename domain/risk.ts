@@ -11,6 +11,7 @@
  * A parent's score is the mean of its worst third of children (at least one), so one bad micro-grid
  * shows in its grid, and a street is not red for one corner of it.
  * A grid (一般网格) whose level rises raises an early warning (风险预警).
+ * A forecast for the next 24 hours scores each node as it will stand if its recent rate of events holds.
  */
 import { Type, type Static } from '@sinclair/typebox'
 import { Level } from './geo.ts'
@@ -55,12 +56,18 @@ export const RiskParts = Type.Object({ events: Score, alarms: Score, vulnerabili
 export type RiskParts = Static<typeof RiskParts>
 
 /** One hierarchy node's risk. `level` is its tier, as everywhere in the geo contract; `riskLevel` its colour. */
+/** Where a node is forecast to stand in `RiskReport.forecastHours` (未诉先办): see server/risk/risk-forecast.ts. */
+export const RiskForecast = Type.Object({ score: Score, riskLevel: RiskLevel, parts: RiskParts })
+export type RiskForecast = Static<typeof RiskForecast>
+
 export const RiskNode = Type.Object({
   id: Type.String(),
   level: Level,
   score: Score,
   riskLevel: RiskLevel,
   parts: RiskParts,
+  /** Only when asked for (`GET /api/v1/risk?forecast=true`). */
+  forecast: Type.Optional(RiskForecast),
 })
 export type RiskNode = Static<typeof RiskNode>
 
@@ -84,6 +91,8 @@ export const RiskReport = Type.Object({
   nodes: Type.Array(RiskNode),
   /** The latest early warnings in scope, newest first. */
   warnings: Type.Array(RiskWarning),
+  /** How far ahead each node's `forecast` looks, when asked for. */
+  forecastHours: Type.Optional(Type.Integer()),
 })
 export type RiskReport = Static<typeof RiskReport>
 

@@ -21,7 +21,8 @@ declare module 'fastify' {
   }
 }
 
-/** Events older than this many half-lives weigh under 1/32 of a fresh one: the boot reads no further back. */
+/** The boot reads back a week (the forecast's longer rate), or five half-lives of the load if longer. */
+const REPLAY_MIN_MS = 7 * 24 * 3_600_000
 const REPLAY_HALF_LIVES = 5
 /** The boot reads at most this many events back, however busy the last hours were. */
 const REPLAY_MAX = 500_000
@@ -67,7 +68,7 @@ export default fp(
     })
 
     // The recent past, newest first, until the events weigh next to nothing.
-    const oldest = new Date(Date.now() - REPLAY_HALF_LIVES * halfLifeMs).toISOString()
+    const oldest = new Date(Date.now() - Math.max(REPLAY_MIN_MS, REPLAY_HALF_LIVES * halfLifeMs)).toISOString()
     let replayed = 0
     for (const e of newestFirst(store, REPLAY_MAX)) {
       if (e.receivedAt < oldest) break

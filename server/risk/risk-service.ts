@@ -6,6 +6,7 @@
 import type { Level } from '../../domain/geo.ts'
 import type { StoredEvent } from '../../domain/event.ts'
 import type { RiskNode, RiskReport, RiskThresholds, RiskWarning } from '../../domain/risk.ts'
+import { FORECAST_HOURS, RateForecast } from './risk-forecast.ts'
 import { DecayedLoad } from './decayed-load.ts'
 import { eventWeight } from './event-weight.ts'
 import { scoreTree, type RiskTree } from './risk-scores.ts'
@@ -27,7 +28,7 @@ export interface RiskService {
   consume(events: readonly StoredEvent[], nowMs?: number): void
   /** Scores everything again; returns what changed since the last refresh. */
   refresh(nowMs?: number): RiskChanges
-  report(q: { level?: Level; street?: string; warnings?: number }): RiskReport
+  report(q: { level?: Level; street?: string; warnings?: number; forecast?: boolean }): RiskReport
   /** Every node above the micro-grids in a scope (the socket's full frame). */
   nodes(street?: string): RiskNode[]
   /** The latest early warnings, newest first, in a street or the whole district. */
@@ -50,7 +51,9 @@ export function createRiskService(opts: {
 }): RiskService {
   const { tree, thresholds } = opts
   const loads = new DecayedLoad(opts.halfLifeMs)
+  const rates = new RateForecast(opts.halfLifeMs)
   let scores = new Map<string, RiskNode>()
+  let forecast = new Map<string, RiskNode>()
   let at = new Date().toISOString()
   const reported = new Map<string, RiskNode>()
 
@@ -60,7 +63,10 @@ export function createRiskService(opts: {
     for (const e of events) {
       const microgrid = e.path.microgrid
       if (!microgrid) continue
-      loads.add(microgrid, eventWeight(e), Date.parse(e.occurredAt), nowMs)
+      const weight = eventWeight(e)
+      const occurredMs = Date.parse(e.occurredAt)
+      loads.add(microgrid, weight, occurredMs, nowMs)
+      rates.add(microgrid, weight, occurredMs, nowMs)
     }
   }
 
@@ -70,6 +76,7 @@ export function createRiskService(opts: {
     for (const l of now.values()) total += l
     const eventScale = opts.baseline.update(total / tree.microgrids.length, nowMs)
     scores = scoreTree(tree, { loads: now, eventScale, alarms: opts.activeAlarms(), vulnerability: opts.vulnerability, thresholds })
+    forecast = scoreTree(tree, { loads: rates.loads(now, nowMs), eventScale, alarms: new Map(), vulnerability: opts.vulnerability, thresholds })
     at = new Date(nowMs).toISOString()
     const changed: RiskNode[] = []
     const grids: RiskNode[] = []
@@ -84,9 +91,15 @@ export function createRiskService(opts: {
     return { nodes: changed, warnings: opts.warnings.observe(grids, nowMs) }
   }
 
-  function report(q: { level?: Level; street?: string; warnings?: number }): RiskReport {
+  function report(q: { level?: Level; street?: string; warnings?: number; forecast?: boolean }): RiskReport {
     const nodes = [...scores.values()].filter((n) => (q.level ? n.level === q.level : n.level !== 'microgrid') && inScope(n, q.street))
-    return { at, thresholds, nodes, warnings: opts.warnings.latest(q.warnings ?? 20, q.street) }
+    const warnings = opts.warnings.latest(q.warnings ?? 20, q.street)
+    if (!q.forecast) return { at, thresholds, nodes, warnings }
+    const ahead = (n: RiskNode) => {
+      const f = forecast.get(n.id)
+      return f ? { score: f.score, riskLevel: f.riskLevel, parts: f.parts } : undefined
+    }
+    return { at, thresholds, nodes: nodes.map((n) => ({ ...n, forecast: ahead(n) })), warnings, forecastHours: FORECAST_HOURS }
   }
 
   return {

@@ -112,6 +112,18 @@ describe('risk by grid', () => {
     expect(asOther.body.nodes.every((n) => server.app.risk.streetOf(n.id) === other)).toBe(true)
     expect(asOther.body.warnings.some((w) => w.id === warning.id)).toBe(false)
     expect((await get(`/api/v1/risk?street=${street}`, await server.login(`street-${other}`))).status).toBe(403)
+
+    // The 24-hour forecast: the burst fades, but its share of the last day's rate keeps the grid above
+    // a grid with no events, whose forecast is its vulnerability alone.
+    const ahead = await get('/api/v1/risk?level=grid&forecast=true', await server.login('district'))
+    expect(ahead.body.forecastHours).toBe(24)
+    const hot = ahead.body.nodes.find((n) => n.id === grid.properties.id)!
+    expect(hot.forecast!.score).toBeLessThan(hot.score)
+    expect(hot.forecast!.parts.events).toBeGreaterThan(5)
+    expect(hot.forecast!.parts.alarms).toBe(0)
+    const quiet = ahead.body.nodes.find((n) => n.parts.events === 0 && n.parts.alarms === 0)!
+    expect(quiet.forecast).toMatchObject({ score: quiet.score, parts: { events: 0, vulnerability: quiet.parts.vulnerability } })
+    expect((await get('/api/v1/risk?level=grid', await server.login('district'))).body.nodes[0]!.forecast).toBeUndefined()
     for (const c of [wall, post, otherPost]) c.socket.disconnect()
 
     // A restart reads the recent events again and keeps the warning, without raising it twice.
