@@ -11,7 +11,7 @@ const settings = { ...DEFAULT_AUTO_HOTSPOT_SETTINGS, windowMs: 24 * HOUR, distri
 let n = 0
 /** A noise call in a community, `metres` east of a fixed point, at `atMs`. */
 const call = (community: string, atMs: number, metres = 0): Report => ({
-  id: `e${++n}`, source: 'hotline', category: 'noise', severity: 'minor', key: 'hotline:noise', atMs,
+  id: `e${++n}`, source: 'hotline', category: 'noise', key: 'hotline:noise', atMs,
   lng: 104 + metres / 96_000, lat: 30.6, path: { ...path(community), grid: `${community}g`, microgrid: `${community}m` },
 })
 

@@ -6,7 +6,7 @@ import type { Report } from './report-window.ts'
 
 const DAY = 86_400_000
 const report = (community: string, atMs: number): Report => ({
-  id: String(atMs), source: 'hotline', category: 'noise', severity: 'minor', key: 'hotline:noise', atMs, lng: 104, lat: 30.6,
+  id: String(atMs), source: 'hotline', category: 'noise', key: 'hotline:noise', atMs, lng: 104, lat: 30.6,
   path: { district: 'd', street: 's', community, grid: null, microgrid: null },
 })
 

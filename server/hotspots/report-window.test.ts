@@ -3,7 +3,7 @@ import type { StoredEvent } from '../../domain/event.ts'
 import { ReportWindow, toReport, type Report } from './report-window.ts'
 
 const at = (id: string, atMs: number): Report => ({
-  id, source: 'hotline', category: 'noise', severity: 'minor', key: 'hotline:noise', atMs, lng: 104, lat: 30.6,
+  id, source: 'hotline', category: 'noise', key: 'hotline:noise', atMs, lng: 104, lat: 30.6,
   path: { district: 'd', street: 's', community: 'c', grid: null, microgrid: null },
 })
 

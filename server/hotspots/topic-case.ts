@@ -1,7 +1,7 @@
 /**
  * What a hotspot sent to its department becomes: a topic case (专项工单) at the street, titled so the
- * department sees at once what recurs, where and how often. Its severity is at least moderate: a
- * recurring problem is more than any one report of it.
+ * department sees at once what recurs, where and how often. Its severity is moderate whatever its
+ * reports' were: a recurring problem is more than any one report of it.
  */
 import type { AnyHotspot } from '../../domain/hotspots.ts'
 import { findCategory } from '../../domain/taxonomy.ts'
