@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { RISK_LEVELS } from '../../domain/risk.ts'
+import { RISK_LEVELS, riskRank } from '../../domain/risk.ts'
 import { createRandom, randomPointInPolygon } from '../../geo/index.ts'
 import type { TestServer } from '../helpers/build-app.ts'
 import { ARTIFACTS, startBrowserSuite, stopBrowserSuite } from './browser-suite.ts'
@@ -29,21 +29,22 @@ afterAll(() => stopBrowserSuite({ server, browser }))
 const wallMap = () => page.getByTestId('wall-map')
 const globalScene = () =>
   page.evaluate(() => (window as unknown as { __gridwatchMap: MapHandle }).__gridwatchMap.getGlobalState()['scene'])
-const riskStates = (source: string, ids: string[]) =>
+/** Each feature's level now (`risk`) or forecast (`forecast`), as the map holds it. */
+const riskStates = (source: string, ids: string[], key: 'risk' | 'forecast' = 'risk') =>
   page.evaluate(
-    ({ source, ids }) => {
+    ({ source, ids, key }) => {
       const map = (window as unknown as { __gridwatchMap: MapHandle }).__gridwatchMap
-      return ids.map((id) => map.getFeatureState({ source, id })['risk'])
+      return ids.map((id) => map.getFeatureState({ source, id })[key])
     },
-    { source, ids },
+    { source, ids, key },
   )
 
-/** The `risk` state of each feature MapLibre has drawn in a fill layer: what the colours were drawn from. */
-const drawnRisk = (layer: string) =>
-  page.evaluate((l) => {
+/** The `risk` (or `forecast`) state of each feature MapLibre has drawn in a fill layer: what the colours were drawn from. */
+const drawnRisk = (layer: string, key: 'risk' | 'forecast' = 'risk') =>
+  page.evaluate(({ l, key }) => {
     const map = (window as unknown as { __gridwatchMap: MapHandle }).__gridwatchMap
-    return map.getLayer(l) ? map.queryRenderedFeatures({ layers: [l] }).map((f) => f.state['risk']) : []
-  }, layer)
+    return map.getLayer(l) ? map.queryRenderedFeatures({ layers: [l] }).map((f) => f.state[key]) : []
+  }, { l: layer, key })
 
 /** The camera still and every tile drawn (the micro-grids' 2.5 MB source takes a while in software GL). */
 async function settled(): Promise<void> {
@@ -130,5 +131,56 @@ describe('risk by grid on the wall map', () => {
     expect(await page.getByTestId('map-legend-risk').count()).toBe(0)
     expect(await page.getByTestId('map-risk-warnings').count()).toBe(0)
     expect(await page.locator('[data-testid="map-label"][data-risk]').count()).toBe(0)
+  })
+
+  it('the 预测 scene colours and labels the grid alight by its 24-hour forecast, and says it is a forecast', async () => {
+    const { id } = grid().properties
+    await page.getByTestId('map-scene-forecast').click()
+    await expect.poll(() => wallMap().getAttribute('data-scene')).toBe('forecast')
+    expect(await globalScene()).toBe('forecast')
+    expect(await page.getByTestId('map-forecast-banner').innerText()).toMatch(/风险预测 · 未来24小时/)
+    expect(await page.getByTestId('map-legend-risk-title').innerText()).toBe('预测等级')
+    await expect.poll(() => page.getByTestId('map-risk-stat').innerText()).toMatch(/^24小时预测 \S+色 \d+$/)
+    await page.getByTestId('map-forecast-rises').waitFor()
+    expect(await page.getByTestId('map-risk-warnings').count()).toBe(0)
+
+    // The grid's fill reads its forecast level: the burst decays over the day, but its rate keeps the
+    // grid above calm (a burst forecast lower than now is the model's, server/risk/risk-forecast.ts).
+    const street = id.slice(0, 9)
+    const forecastOf = (level: 'grid' | 'microgrid') =>
+      new Map(server.app.risk.report({ level, street, forecast: true }).nodes.map((n) => [n.id, n.forecast!]))
+    const gridAhead = forecastOf('grid').get(id)!
+    expect(riskRank(gridAhead.riskLevel)).toBeGreaterThanOrEqual(riskRank('yellow'))
+    await expect.poll(async () => (await riskStates('grid', [id], 'forecast'))[0], { timeout: 15_000 }).toBe(gridAhead.riskLevel)
+    const ahead = forecastOf('microgrid')
+
+    // Still drilled into the grid: each micro-grid's label shows its forecast score, in its forecast colour.
+    const labels = page.locator('[data-testid="map-label"][data-level="microgrid"]')
+    await expect.poll(() => page.locator('.map-node-label--forecast[data-level="microgrid"][data-risk]').count(), { timeout: 15_000 })
+      .toBe(await labels.count())
+    const shown = await labels.evaluateAll((els) => els.map((e) => ({
+      id: (e as HTMLElement).dataset.id!,
+      risk: (e as HTMLElement).dataset.risk,
+      score: Number(e.querySelector('.map-node-count')?.textContent),
+    })))
+    expect(shown.some((l) => l.risk === gridAhead.riskLevel)).toBe(true)
+    for (const l of shown) {
+      const f = ahead.get(l.id)!
+      expect(l.risk).toBe(f.riskLevel)
+      // Scored again every second meanwhile: the forecast drifts by a point at most.
+      expect(Math.abs(l.score - Math.floor(f.score))).toBeLessThanOrEqual(1)
+    }
+    expect(await riskStates('microgrid', shown.map((l) => l.id), 'forecast')).toEqual(shown.map((l) => l.risk))
+    await settled()
+    await expect.poll(async () => (await drawnRisk('microgrid-fill', 'forecast')).includes(gridAhead.riskLevel), { timeout: 15_000 }).toBe(true)
+    await page.screenshot({ path: `${ARTIFACTS}/risk-forecast-grid.png` })
+
+    // Back at the district: the streets' chips carry their forecast scores.
+    await page.getByTestId('map-crumb').first().click()
+    await expect.poll(() => wallMap().getAttribute('data-selected-id')).toBe(server.app.district.district.properties.id)
+    await expect.poll(() => page.locator('.map-node-label--forecast[data-level="street"][data-risk]').count())
+      .toBe(server.app.district.streets.length)
+    await settled()
+    await page.screenshot({ path: `${ARTIFACTS}/risk-forecast.png` })
   })
 })

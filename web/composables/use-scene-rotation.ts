@@ -1,5 +1,5 @@
 /**
- * The map's scene (事件 or 风险) for as long as the calling component is mounted: rotating by itself
+ * The map's scene (事件, 风险 or 预测) for as long as the calling component is mounted: rotating by itself
  * (map/scene-rotation.ts), held when a person picks one or touches the map. One timer, set for the
  * next switch, so a wall at rest wakes once a minute and not every second.
  */
@@ -10,7 +10,7 @@ import {
 } from '../map/scene-rotation.ts'
 
 export interface UseSceneRotation {
-  /** The scene shown: always `events` while `canShowRisk()` is false. */
+  /** The scene shown: always one of `shown()`, `events` when the rotation's is not among them. */
   scene: ComputedRef<MapScene>
   /** A person picked a scene. */
   choose(scene: MapScene): void
@@ -20,14 +20,15 @@ export interface UseSceneRotation {
   bringForward(scene: MapScene): void
 }
 
-export function useSceneRotation(canShowRisk: () => boolean): UseSceneRotation {
+/** `shown`: the scenes the wall can show now (`events` always; the others once there is data for them). */
+export function useSceneRotation(shown: () => readonly MapScene[]): UseSceneRotation {
   const rotation = shallowRef(startRotation(Date.now()))
   let timer: ReturnType<typeof setTimeout> | undefined
 
   function schedule(): void {
     clearTimeout(timer)
     timer = setTimeout(() => {
-      rotation.value = advance(rotation.value, Date.now(), canShowRisk())
+      rotation.value = advance(rotation.value, Date.now(), shown())
       schedule()
     }, Math.max(0, nextSwitchAt(rotation.value) - Date.now()))
   }
@@ -42,7 +43,7 @@ export function useSceneRotation(canShowRisk: () => boolean): UseSceneRotation {
   onBeforeUnmount(() => clearTimeout(timer))
 
   return {
-    scene: computed(() => (canShowRisk() ? rotation.value.scene : 'events')),
+    scene: computed(() => (shown().includes(rotation.value.scene) ? rotation.value.scene : 'events')),
     choose: (scene) => update(pick(rotation.value, scene, Date.now())),
     hold: () => update(holdFor(rotation.value, Date.now())),
     bringForward: (scene) => update(bring(rotation.value, scene, Date.now())),

@@ -3,7 +3,9 @@ import type { LayerSpecification } from 'maplibre-gl'
 import { DEFAULT_RISK_THRESHOLDS, RISK_LEVELS } from '../../domain/risk.ts'
 import { baseStyle, districtLayers, LAYERS, STREET_TINTS } from './district-style.ts'
 import { TIER_LAYERS, tierLayers } from './tier-style.ts'
-import { byScene, inRiskScene, NO_RISK_COLOR, RISK_COLORS, riskColor, riskLegend, SCENE_STATE, shownScore } from './risk-style.ts'
+import {
+  byScene, inForecastScene, inRiskScene, isRiskScene, MAP_SCENES, NO_RISK_COLOR, RISK_COLORS, riskColor, riskLegend, SCENE_STATE, shownScore,
+} from './risk-style.ts'
 import { riskStateChanges } from './risk-states.ts'
 
 /** A `match` expression as its table: input value → output, plus the fallback under `*`. */
@@ -27,6 +29,13 @@ describe('the risk scene', () => {
     expect(JSON.stringify(riskColor)).toContain('["feature-state","risk"]')
   })
 
+  it('reads the forecast level in the forecast scene and the level now otherwise', () => {
+    const [op, state] = riskColor as unknown[]
+    expect(op).toBe('match')
+    expect(state).toEqual(['string', ['case', inForecastScene, ['feature-state', 'forecast'], ['feature-state', 'risk']], ''])
+    expect(MAP_SCENES.filter(isRiskScene)).toEqual(['risk', 'forecast'])
+  })
+
   it('has five distinct colours, none of them a street tint or the no-score slate', () => {
     const colours = RISK_LEVELS.map((l) => RISK_COLORS[l].toLowerCase())
     expect(new Set(colours).size).toBe(5)
@@ -38,7 +47,8 @@ describe('the risk scene', () => {
 
   it('is one global-state key, declared in the style with the events scene as its default', () => {
     expect(baseStyle().state).toEqual({ [SCENE_STATE]: { default: 'events' } })
-    expect(inRiskScene).toEqual(['==', ['global-state', SCENE_STATE], 'risk'])
+    expect(inRiskScene).toEqual(['!=', ['global-state', SCENE_STATE], 'events'])
+    expect(inForecastScene).toEqual(['==', ['global-state', SCENE_STATE], 'forecast'])
     expect(byScene('#000', '#fff')).toEqual(['case', inRiskScene, '#fff', '#000'])
   })
 

@@ -1,17 +1,21 @@
 /**
- * The map's risk scene (风险, DESIGN §2.4): the fills of the level in focus take the five colours
- * (五色) of their nodes' risk instead of warming with today's events. Which scene is drawn is one
- * global-state key of the style, so switching is a single call (MapLibre re-lays the fills' tiles
- * from the data its workers already hold; nothing is sent again) and every fill's expression says
- * what it draws in each scene. A node's level is its `risk` feature-state, set by the map component
- * only where it changed, so a frame never resends a source.
+ * The map's risk scenes (风险, DESIGN §2.4): the fills of the level in focus take the five colours
+ * (五色) of their nodes' risk instead of warming with today's events, as it stands now (风险) or as
+ * it is forecast to stand in 24 hours (预测, 未诉先办). Which scene is drawn is one global-state key
+ * of the style, so switching is a single call (MapLibre re-lays the fills' tiles from the data its
+ * workers already hold; nothing is sent again) and every fill's expression says what it draws in
+ * each scene. A node's level now is its `risk` feature-state and its forecast level its `forecast`
+ * one, each set by the map component only where it changed, so a frame never resends a source.
  */
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl'
 import { RISK_LEVELS, type RiskLevel, type RiskThresholds } from '../../domain/risk.ts'
 
-/** What the tier fills show: today's events (the resting scene) or risk by grid. */
-export const MAP_SCENES = ['events', 'risk'] as const
+/** What the tier fills show: today's events (the resting scene), risk by grid now, or in 24 hours. In rotation order. */
+export const MAP_SCENES = ['events', 'risk', 'forecast'] as const
 export type MapScene = (typeof MAP_SCENES)[number]
+
+/** The scenes whose fills take the five colours. */
+export const isRiskScene = (s: MapScene): boolean => s !== 'events'
 
 /** The style's global-state key holding the scene. */
 export const SCENE_STATE = 'scene'
@@ -36,10 +40,22 @@ export const RISK_COLORS: Record<RiskLevel, string> = {
 /** A node with no score (a micro-grid not loaded yet, a server without risk): a neutral slate. */
 export const NO_RISK_COLOR = '#5b6b80'
 
-const riskState: ExpressionSpecification = ['string', ['feature-state', 'risk'], '']
+/** The feature-states holding a node's level now and its forecast level. */
+export const RISK_STATE = 'risk'
+export const FORECAST_STATE = 'forecast'
 
-/** True while the map shows the risk scene. */
-export const inRiskScene: ExpressionSpecification = ['==', ['global-state', SCENE_STATE], 'risk' satisfies MapScene]
+/** True while the map shows either risk scene. */
+export const inRiskScene: ExpressionSpecification = ['!=', ['global-state', SCENE_STATE], 'events' satisfies MapScene]
+
+/** True while the map shows the forecast. */
+export const inForecastScene: ExpressionSpecification = ['==', ['global-state', SCENE_STATE], 'forecast' satisfies MapScene]
+
+/** The level the scene draws: the forecast's in the forecast scene, the level now otherwise. */
+const riskState: ExpressionSpecification = [
+  'string',
+  ['case', inForecastScene, ['feature-state', FORECAST_STATE], ['feature-state', RISK_STATE]],
+  '',
+]
 
 export const hasRisk: ExpressionSpecification = ['!=', riskState, '']
 
@@ -54,7 +70,7 @@ export const riskColor = [
 export const RISK_FILL_OPACITY = { scored: 0.5, hover: 0.72, none: 0.12 } as const
 
 /**
- * `events` in the events scene and `risk` in the risk scene.
+ * `events` in the events scene and `risk` in either risk scene.
  *
  * @example
  * byScene('#114a78', riskColor) // ['case', inRiskScene, riskColor, '#114a78']

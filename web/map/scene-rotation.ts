@@ -1,9 +1,10 @@
 /**
- * The wall rotates its scenes by itself (DESIGN §1): the map alternates today's events and risk by
- * grid every minute, so an unattended wall shows both. A person who picks a scene, or drills into
- * the map, holds the rotation for a few minutes; it resumes from whatever they left on screen.
+ * The wall rotates its scenes by itself (DESIGN §1): the map goes from today's events to risk by
+ * grid now, then to the 24-hour forecast, a minute each, so an unattended wall shows all three. A
+ * person who picks a scene, or drills into the map, holds the rotation for a few minutes; it resumes
+ * from whatever they left on screen.
  */
-import type { MapScene } from './risk-style.ts'
+import { MAP_SCENES, type MapScene } from './risk-style.ts'
 
 /** How long each scene stays up while nobody touches the wall. */
 export const ROTATE_MS = 60_000
@@ -18,7 +19,21 @@ export interface SceneRotation {
   heldUntil: number
 }
 
-const other = (s: MapScene): MapScene => (s === 'events' ? 'risk' : 'events')
+/**
+ * The scene after `s` among those the wall can show, in `MAP_SCENES`' order, back to the first
+ * after the last.
+ *
+ * @example
+ * nextScene('risk', ['events', 'risk'])  // 'events' (no forecast loaded: it is skipped)
+ */
+export function nextScene(s: MapScene, shown: readonly MapScene[]): MapScene {
+  const from = MAP_SCENES.indexOf(s)
+  for (let k = 1; k <= MAP_SCENES.length; k++) {
+    const next = MAP_SCENES[(from + k) % MAP_SCENES.length]!
+    if (shown.includes(next)) return next
+  }
+  return 'events'
+}
 
 /** The wall at rest: events first. */
 export function startRotation(now: number): SceneRotation {
@@ -37,13 +52,12 @@ export function nextSwitchAt(r: SceneRotation): number {
 }
 
 /**
- * The rotation at `now`: the other scene once this one is due, and only when `canRotate` (no risk
- * picture yet means nothing to rotate to; the scene then stays a full period more).
+ * The rotation at `now`: the next of the scenes `shown` once this one is due (no risk picture yet
+ * means only events, which then stays a full period more; no forecast loaded means it is skipped).
  */
-export function advance(r: SceneRotation, now: number, canRotate: boolean): SceneRotation {
+export function advance(r: SceneRotation, now: number, shown: readonly MapScene[]): SceneRotation {
   if (now < nextSwitchAt(r)) return r
-  if (!canRotate) return { scene: r.scene, since: now, heldUntil: 0 }
-  return { scene: other(r.scene), since: now, heldUntil: 0 }
+  return { scene: nextScene(r.scene, shown), since: now, heldUntil: 0 }
 }
 
 /** A person picked `scene`: it shows now and holds. */

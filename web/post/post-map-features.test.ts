@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { makeCase, makeUnit } from '../testing/case-fixture.ts'
-import { caseFeatures, unitFeatures } from './post-map-features.ts'
+import type { MultiPolygon, Polygon, Feature } from 'geojson'
+import type { NodeProps } from '../../domain/geo.ts'
+import { caseFeatures, GRID_RISK_OPACITY, gridRiskOpacity, streetGridFeatures, unitFeatures } from './post-map-features.ts'
 
 const NOW = Date.parse('2026-11-29T10:00:00Z')
 
@@ -22,5 +24,27 @@ describe('post map features', () => {
       { id: 'u', color: '#ffb020', busy: true },
       { id: 'v', color: '#2bf08f', busy: false },
     ])
+  })
+
+  it("keeps the street's own grids for the risk fills", () => {
+    const grid = (id: string): Feature<Polygon | MultiPolygon, NodeProps> => ({
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [[[104, 30], [104.1, 30], [104.1, 30.1], [104, 30]]] },
+      properties: { id, name: id, level: 'grid', parentId: id.slice(0, 12) },
+    })
+    const tier = { type: 'FeatureCollection' as const, features: [grid('510108001001001'), grid('510108002001001'), grid('510108001002003')] }
+    expect(streetGridFeatures(tier, '510108001').features.map((f) => f.properties.id)).toEqual(['510108001001001', '510108001002003'])
+    expect(streetGridFeatures(undefined, '510108001').features).toEqual([])
+    expect(streetGridFeatures(tier, null).features).toEqual([])
+  })
+
+  it('fills grids more strongly the higher their level, and not at all before they are scored', () => {
+    const levels = Object.values(GRID_RISK_OPACITY)
+    expect(levels).toEqual([...levels].sort((a, b) => a - b))
+    expect(levels.every((o) => o < 0.5)).toBe(true)
+    const expr = gridRiskOpacity() as unknown[]
+    expect(expr[0]).toBe('match')
+    expect(expr.slice(2, 4)).toEqual(['green', GRID_RISK_OPACITY.green])
+    expect(expr.at(-1)).toBe(0)
   })
 })

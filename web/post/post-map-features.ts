@@ -1,12 +1,17 @@
 /**
  * What the post's street map draws: its cases as points coloured by severity (the selected one
- * marked, overdue ones flagged) and its units as points coloured by status.
+ * marked, overdue ones flagged), its units as points coloured by status, and its grids faintly
+ * filled by risk level (the level itself is each grid's `risk` feature-state, as on the wall).
  */
-import type { Feature, FeatureCollection, Point } from 'geojson'
+import type { ExpressionSpecification } from 'maplibre-gl'
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson'
 import { dueOf } from '../../domain/case-board.ts'
 import type { Case } from '../../domain/cases.ts'
+import type { NodeProps } from '../../domain/geo.ts'
+import { RISK_LEVELS, type RiskLevel } from '../../domain/risk.ts'
 import type { Unit, UnitStatus } from '../../domain/units.ts'
 import { SEVERITY_COLORS, severityRank } from '../map/severity-colors.ts'
+import { inStreet } from './street-risk.ts'
 
 export const UNIT_STATUS_COLORS: Record<UnitStatus, string> = {
   available: '#2bf08f',
@@ -47,4 +52,38 @@ export function unitFeatures(units: readonly Unit[]): FeatureCollection<Point> {
       properties: { id: u.id, color: UNIT_STATUS_COLORS[u.status], busy: u.caseId !== null },
     })),
   }
+}
+
+/**
+ * The street's grids (一般网格) out of the district's grid tier; empty while the tier is loading.
+ *
+ * @example
+ * streetGridFeatures(geo.tiers.grid, '510108001').features.length // 75
+ */
+export function streetGridFeatures(
+  grids: FeatureCollection<Polygon | MultiPolygon, NodeProps> | undefined,
+  streetId: string | null,
+): FeatureCollection<Polygon | MultiPolygon, NodeProps> {
+  const features = streetId ? (grids?.features ?? []).filter((f) => inStreet(f.properties.id, streetId)) : []
+  return { type: 'FeatureCollection', features }
+}
+
+/**
+ * How strongly a grid's risk colour shows: faint, rising with the level, so the cases and units
+ * drawn over it stay the map's subject and a green street reads as calm, not painted.
+ */
+export const GRID_RISK_OPACITY: Record<RiskLevel, number> = { green: 0.07, blue: 0.14, yellow: 0.24, orange: 0.36, red: 0.45 }
+
+/**
+ * The grid fill's opacity from its `risk` feature-state; none for a grid not scored yet.
+ *
+ * @example
+ * gridRiskOpacity() // ['match', ['string', ['feature-state', 'risk'], ''], 'green', 0.07, …, 0]
+ */
+export function gridRiskOpacity(): ExpressionSpecification {
+  return [
+    'match', ['string', ['feature-state', 'risk'], ''],
+    ...RISK_LEVELS.flatMap((l) => [l, GRID_RISK_OPACITY[l]]),
+    0,
+  ] as unknown as ExpressionSpecification
 }

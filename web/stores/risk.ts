@@ -2,7 +2,7 @@
  * Risk by grid (风险, domain/risk.ts) in the user's scope: the district, street, community and grid
  * tiers come by socket (`risk` frames: a full one on every connect, then changes); micro-grids,
  * which the frames leave out, are loaded over HTTP for the one street the map shows them in, and
- * again every minute while it does.
+ * again every minute while it does, each with its 24-hour forecast.
  */
 import { defineStore } from 'pinia'
 import { computed, shallowRef, watch } from 'vue'
@@ -42,7 +42,8 @@ export const useRiskStore = defineStore('risk', () => {
     load: async (isCurrent) => {
       const street = microgridStreet.value
       if (street === null) return
-      const url = `/api/v1/risk?level=microgrid&street=${encodeURIComponent(street)}&warnings=0`
+      // With their forecasts, so the forecast scene (stores/risk-forecast.ts) needs no second follow.
+      const url = `/api/v1/risk?level=microgrid&street=${encodeURIComponent(street)}&warnings=0&forecast=true`
       try {
         const reply = await requestJson<RiskReport>(url, { token: auth.token })
         if (isCurrent()) microgrids.value = new Map(reply.nodes.map((n) => [n.id, n]))
