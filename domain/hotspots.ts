@@ -8,6 +8,7 @@
  *     same window);
  *   - `cluster`: at least 5 reports of one category within 150 m of one another in the window
  *     (density-based clustering, DBSCAN), wherever they fall.
+ * At most 50 are active at once: the strongest against what was expected, and every one already sent.
  * Either can be sent to the category's department in one click: that opens a topic case (专项工单) at the
  * street, and the hotspot then names it.
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Path } from '../../domain/event.ts'
-import { createAutoHotspotFinder, DEFAULT_AUTO_HOTSPOT_SETTINGS, type Community } from './auto-hotspots.ts'
+import { createAutoHotspotFinder, DEFAULT_AUTO_HOTSPOT_SETTINGS, MAX_ACTIVE, type Community } from './auto-hotspots.ts'
 import type { Report } from './report-window.ts'
 
 const HOUR = 3_600_000
@@ -87,5 +87,21 @@ describe('automatic hotspots where a category is common', () => {
     // Spread over the community instead, the same calls are a frequency hotspot.
     const spread = Array.from({ length: 10 }, (_, i) => call('c2', i, i * 1000))
     expect(finder.refresh(new Map([['hotline:noise', spread]]), 100).map((h) => h.type)).toEqual(['frequency'])
+  })
+})
+
+describe('automatic hotspots, at most MAX_ACTIVE', () => {
+  it('keeps the strongest, and every one already sent', () => {
+    const many = new Map<string, Community>(Array.from({ length: 80 }, (_, i) => [`k${i}`, { id: `k${i}`, name: `k${i}`, location: { lng: 104, lat: 30.6 }, path: path(`k${i}`) }]))
+    const sent = 'HF-k0-hotline:noise'
+    const finder = createAutoHotspotFinder({ communities: many, settings, caseOf: (id) => (id === sent ? 'C-0000001' : null), baseline: { dailyMean: () => 0 } })
+    // Community k<i> gets 5 + i calls, spread 1 km apart: all are hot (expected 0), k0 the weakest.
+    const reports = [...many.keys()].flatMap((c, i) => Array.from({ length: 5 + i }, (_, j) => call(c, j, j * 1000)))
+    const raised = finder.refresh(new Map([['hotline:noise', reports]]), 100)
+    expect(raised).toHaveLength(MAX_ACTIVE)
+    const ids = new Set(finder.active().map((h) => h.id))
+    expect(ids.has(sent)).toBe(true)
+    expect(ids.has('HF-k79-hotline:noise')).toBe(true)
+    expect(ids.has('HF-k1-hotline:noise')).toBe(false)
   })
 })

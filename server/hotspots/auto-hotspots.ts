@@ -11,6 +11,15 @@ import type { Report } from './report-window.ts'
 
 const DAY_MS = 86_400_000
 const EVENT_IDS_MAX = 50
+/**
+ * At most this many are active at once, the strongest (and every one already sent). A busy district's
+ * first days, compared only with its other communities, can flag hundreds (a test at 46 times a real
+ * district's reports found 1,559), which no wall or post can show usefully.
+ */
+export const MAX_ACTIVE = 50
+
+/** How far above what was expected: the order in which hotspots are kept. */
+const strength = new WeakMap<AutoHotspot, number>()
 
 export interface AutoHotspotSettings {
   windowMs: number
@@ -70,12 +79,14 @@ export function createAutoHotspotFinder(opts: {
       const expected = own === undefined ? othersMean(list.length) : (own * settings.windowMs) / DAY_MS
       if (list.length < settings.ratio * expected + settings.margin) continue
       const first = list[0]!
-      out.push({
+      const h: FrequencyHotspot = {
         type: 'frequency', id: `HF-${id}-${key}`, source: first.source, category: first.category, count: list.length,
         firstAt: iso(first.atMs), lastAt: iso(list.at(-1)!.atMs), location: community.location, path: community.path,
         eventIds: latestIds(list), detectedAt: iso(nowMs), caseId: null,
         areaId: id, areaName: community.name, expected: Math.round(expected * 10) / 10, baseline: own === undefined ? 'district' : 'own',
-      })
+      }
+      strength.set(h, list.length / (expected + 1))
+      out.push(h)
     }
     return out
   }
@@ -92,12 +103,14 @@ export function createAutoHotspotFinder(opts: {
         const d = (r.lng - c.centre.lng) ** 2 + (r.lat - c.centre.lat) ** 2
         return d < best.d ? { r, d } : best
       }, { r: first, d: Infinity }).r
-      return {
+      const h: ClusterHotspot = {
         type: 'cluster', id: `HC-${key}-${first.id}`, source: first.source, category: first.category, count: members.length,
         firstAt: iso(first.atMs), lastAt: iso(members.at(-1)!.atMs), location: c.centre,
         // The centre's tiers are its nearest report's: the centre itself may sit just across a border.
         path: nearest.path, eventIds: latestIds(members), detectedAt: iso(nowMs), caseId: null, radiusM: c.radiusM,
       }
+      strength.set(h, members.length / (even + 1))
+      return h
     })
   }
 
@@ -113,14 +126,20 @@ export function createAutoHotspotFinder(opts: {
       found.push(...areas, ...dense)
     }
     const previousClusters = [...active.values()].filter((h): h is ClusterHotspot => h.type === 'cluster')
-    const next = new Map<string, AutoHotspot>()
-    const raised: AutoHotspot[] = []
-    for (const h of found) {
+    const matched = found.map((h) => {
       const before = active.get(h.id) ??
         (h.type === 'cluster' ? previousClusters.find((p) => p.category === h.category && p.source === h.source && p.eventIds.some((id) => h.eventIds.includes(id))) : undefined)
       const kept: AutoHotspot = before ? { ...h, id: before.id, detectedAt: before.detectedAt, caseId: before.caseId } : { ...h, caseId: opts.caseOf(h.id) }
-      if (!before) raised.push(kept)
+      return { kept, isNew: !before, strength: strength.get(h) ?? 0 }
+    })
+    // Those already sent stay whatever their strength; the rest are kept strongest first.
+    matched.sort((a, b) => Number(b.kept.caseId !== null) - Number(a.kept.caseId !== null) || b.strength - a.strength)
+    const next = new Map<string, AutoHotspot>()
+    const raised: AutoHotspot[] = []
+    for (const { kept, isNew } of matched) {
+      if (next.size >= MAX_ACTIVE && kept.caseId === null) break
       next.set(kept.id, kept)
+      if (isNew) raised.push(kept)
     }
     active = next
     return raised
