@@ -40,8 +40,10 @@ export default fp(
       return [g.properties.id, [nameOf.get(street), nameOf.get(community), g.properties.name].filter(Boolean).join(' · ')]
     }))
     const halfLifeMs = config.RISK_HALF_LIFE_H * 3_600_000
-    // An alarm stays where it was raised: located once. Acknowledged alarms count: the danger is still there.
-    const alarmPlace = new Map<string, string | null>()
+    // An alarm stays where it was raised: located once while it is open (the map holds only the open
+    // ones, so it does not grow with every alarm ever raised). Acknowledged alarms count: the danger is
+    // still there.
+    let alarmPlace = new Map<string, string | null>()
     const risk = createRiskService({
       tree,
       vulnerability: vulnerabilityByMicrogrid(sites),
@@ -55,14 +57,17 @@ export default fp(
       }),
       activeAlarms: () => {
         const out = new Map<string, string[]>()
+        const placed = new Map<string, string | null>()
         for (const a of sensors.alarms.list({ limit: 100_000 })) {
           let place = alarmPlace.get(a.id)
-          if (place === undefined) alarmPlace.set(a.id, (place = locator.locate(a.location.lng, a.location.lat).path.microgrid))
+          if (place === undefined) place = locator.locate(a.location.lng, a.location.lat).path.microgrid
+          placed.set(a.id, place)
           if (!place) continue
           const list = out.get(place) ?? []
           list.push(a.type)
           out.set(place, list)
         }
+        alarmPlace = placed
         return out
       },
     })

@@ -133,6 +133,34 @@ describe('risk by grid', () => {
     expect(after.body.warnings.filter((w) => w.gridId === grid.properties.id)).toEqual([warning])
   })
 
+  it('counts an open sensor alarm in its micro-grid until it is cleared', async () => {
+    const sensor = server.app.sensors.registry.list({ type: 'gas', limit: 200 }).find((s) => s.path.microgrid)!
+    const microgrid = sensor.path.microgrid!
+    const token = await server.login('district')
+    const alarmsPart = async () =>
+      (await get(`/api/v1/risk?level=microgrid&street=${sensor.path.street}`, token)).body.nodes.find((n) => n.id === microgrid)!.parts.alarms
+    const before = await alarmsPart()
+    const res = await fetch(`${server.url}/api/v1/sensors/events`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'demo-producer-key' },
+      body: JSON.stringify({ sensorId: sensor.id, state: 'alarm', at: new Date().toISOString(), value: 9, messageId: 'risk-gas-1' }),
+    })
+    expect(res.status).toBe(201)
+    const deadline = Date.now() + 5000
+    while ((await alarmsPart()) < before + 15 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100))
+    expect(await alarmsPart()).toBe(Math.min(30, before + 15))
+
+    // Acknowledged, it still counts: the danger is still there. Cleared, it does not.
+    const alarm = server.app.sensors.alarms.findOpen(sensor.id, 'gas')!
+    const act = (step: 'ack' | 'clear') =>
+      fetch(`${server.url}/api/v1/alarms/${alarm.id}/${step}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' })
+    expect((await act('ack')).status).toBe(200)
+    await new Promise((r) => setTimeout(r, 500))
+    expect(await alarmsPart()).toBe(Math.min(30, before + 15))
+    expect((await act('clear')).status).toBe(200)
+    while ((await alarmsPart()) > before && Date.now() < deadline + 5000) await new Promise((r) => setTimeout(r, 100))
+    expect(await alarmsPart()).toBe(before)
+  })
+
   it('scores every micro-grid when asked for them, and refuses a tier that does not exist', async () => {
     const token = await server.login('leader')
     const micro = await get('/api/v1/risk?level=microgrid', token)
