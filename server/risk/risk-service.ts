@@ -53,7 +53,10 @@ export function createRiskService(opts: {
   const loads = new DecayedLoad(opts.halfLifeMs)
   const rates = new RateForecast(opts.halfLifeMs)
   let scores = new Map<string, RiskNode>()
-  let forecast = new Map<string, RiskNode>()
+  // Worked out when first asked for after a refresh, not at every refresh: only the forecast scene and
+  // the API read it, and most refreshes nobody does.
+  let forecast: Map<string, RiskNode> | null = null
+  let forecastFrom = { loads: new Map<string, number>() as ReadonlyMap<string, number>, nowMs: Date.now(), eventScale: 0 }
   let at = new Date().toISOString()
   const reported = new Map<string, RiskNode>()
 
@@ -76,7 +79,8 @@ export function createRiskService(opts: {
     for (const l of now.values()) total += l
     const eventScale = opts.baseline.update(total / tree.microgrids.length, nowMs)
     scores = scoreTree(tree, { loads: now, eventScale, alarms: opts.activeAlarms(), vulnerability: opts.vulnerability, thresholds })
-    forecast = scoreTree(tree, { loads: rates.loads(now, nowMs), eventScale, alarms: new Map(), vulnerability: opts.vulnerability, thresholds })
+    forecast = null
+    forecastFrom = { loads: now, nowMs, eventScale }
     at = new Date(nowMs).toISOString()
     const changed: RiskNode[] = []
     const grids: RiskNode[] = []
@@ -95,8 +99,11 @@ export function createRiskService(opts: {
     const nodes = [...scores.values()].filter((n) => (q.level ? n.level === q.level : n.level !== 'microgrid') && inScope(n, q.street))
     const warnings = opts.warnings.latest(q.warnings ?? 20, q.street)
     if (!q.forecast) return { at, thresholds, nodes, warnings }
+    const { loads: from, nowMs, eventScale } = forecastFrom
+    forecast ??= scoreTree(tree, { loads: rates.loads(from, nowMs), eventScale, alarms: new Map(), vulnerability: opts.vulnerability, thresholds })
+    const scored = forecast
     const ahead = (n: RiskNode) => {
-      const f = forecast.get(n.id)
+      const f = scored.get(n.id)
       return f ? { score: f.score, riskLevel: f.riskLevel, parts: f.parts } : undefined
     }
     return { at, thresholds, nodes: nodes.map((n) => ({ ...n, forecast: ahead(n) })), warnings, forecastHours: FORECAST_HOURS }
