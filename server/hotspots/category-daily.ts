@@ -31,15 +31,23 @@ export function createCategoryDaily(db: Database.Database, nowMs = Date.now()): 
   const cursor = followerCursor(db, 'category-daily')
   const upsert = db.prepare('INSERT INTO category_daily (day, community, key, n) VALUES (?, ?, ?, ?) ON CONFLICT (day, community, key) DO UPDATE SET n = excluded.n')
   let first = (db.prepare('SELECT min(day) FROM category_daily').pluck().get() as number | null) ?? undefined
-  // community \0 key → day → n, for the days the baseline can read.
-  const counts = new Map<string, Map<number, number>>()
+  // community → key → its counts, for the days the baseline can read. Nested maps, not one joined
+  // string key: every report published passes through `add`, and building the key cost more than the
+  // count. A cell remembers the days changed since the last flush.
+  interface Cell { community: string; key: string; byDay: Map<number, number>; changed: number[] }
+  const counts = new Map<string, Map<string, Cell>>()
+  let dirty: Cell[] = []
+  const cellOf = (community: string, key: string): Cell => {
+    let byKey = counts.get(community)
+    if (!byKey) counts.set(community, (byKey = new Map()))
+    let cell = byKey.get(key)
+    if (!cell) byKey.set(key, (cell = { community, key, byDay: new Map(), changed: [] }))
+    return cell
+  }
   const oldest = shanghaiDay(nowMs) - BASELINE_DAYS - 1
   for (const r of db.prepare<[number], { day: number; community: string; key: string; n: number }>('SELECT day, community, key, n FROM category_daily WHERE day >= ?').iterate(oldest)) {
-    const byDay = counts.get(`${r.community}\0${r.key}`) ?? new Map<number, number>()
-    byDay.set(r.day, r.n)
-    counts.set(`${r.community}\0${r.key}`, byDay)
+    cellOf(r.community, r.key).byDay.set(r.day, r.n)
   }
-  let dirty = new Set<string>()
 
   return {
     cursor,
@@ -47,28 +55,30 @@ export function createCategoryDaily(db: Database.Database, nowMs = Date.now()): 
       const community = r.path.community
       if (!community) return
       const day = shanghaiDay(r.atMs)
-      const id = `${community}\0${r.key}`
-      const byDay = counts.get(id) ?? new Map<number, number>()
-      byDay.set(day, (byDay.get(day) ?? 0) + 1)
-      counts.set(id, byDay)
-      dirty.add(`${id}\0${day}`)
+      const cell = cellOf(community, r.key)
+      cell.byDay.set(day, (cell.byDay.get(day) ?? 0) + 1)
+      if (cell.changed.length === 0) dirty.push(cell)
+      if (!cell.changed.includes(day)) cell.changed.push(day)
       if (first === undefined || day < first) first = day
     },
     flush(seq) {
       const changed = dirty
-      dirty = new Set()
+      dirty = []
       replayableTransaction(db, () => {
-        for (const entry of changed) {
-          const [community, key, day] = entry.split('\0') as [string, string, string]
-          upsert.run(Number(day), community, key, counts.get(`${community}\0${key}`)?.get(Number(day)) ?? 0)
+        for (const cell of changed) {
+          for (const day of cell.changed) upsert.run(day, cell.community, cell.key, cell.byDay.get(day) ?? 0)
+          cell.changed = []
         }
         cursor.set(seq)
       })
       // Days the baseline no longer reads leave memory (the table keeps them).
       const keepFrom = shanghaiDay(Date.now()) - BASELINE_DAYS - 1
-      for (const [id, byDay] of counts) {
-        for (const day of byDay.keys()) if (day < keepFrom) byDay.delete(day)
-        if (byDay.size === 0) counts.delete(id)
+      for (const [community, byKey] of counts) {
+        for (const [key, cell] of byKey) {
+          for (const day of cell.byDay.keys()) if (day < keepFrom) cell.byDay.delete(day)
+          if (cell.byDay.size === 0 && cell.changed.length === 0) byKey.delete(key)
+        }
+        if (byKey.size === 0) counts.delete(community)
       }
     },
     dailyMean(community, key, atMs) {
@@ -77,7 +87,7 @@ export function createCategoryDaily(db: Database.Database, nowMs = Date.now()): 
       // The first day was counted from whenever counting began: only the full days after it count.
       const days = Math.min(BASELINE_DAYS, today - first - 1)
       if (days < MIN_BASELINE_DAYS) return undefined
-      const byDay = counts.get(`${community}\0${key}`)
+      const byDay = counts.get(community)?.get(key)?.byDay
       let sum = 0
       if (byDay) for (let d = today - days; d < today; d++) sum += byDay.get(d) ?? 0
       return sum / days

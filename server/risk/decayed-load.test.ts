@@ -33,4 +33,19 @@ describe('DecayedLoad', () => {
     load.add('a', 0, 0, 0)
     expect(load.at(0).size).toBe(0)
   })
+
+  it('stays exact when events keep arriving for many half-lives between readings', () => {
+    const load = new DecayedLoad(HOUR)
+    for (let h = 0; h <= 100; h++) load.add('a', 1, h * HOUR, h * HOUR)
+    // A steady weight an hour with a one-hour half-life settles at 1 + 1/2 + 1/4 + … = 2.
+    expect(load.at(100 * HOUR).get('a')).toBeCloseTo(2)
+    expect(load.at(101 * HOUR).get('a')).toBeCloseTo(1)
+  })
+
+  it('does not grow when the clock steps back', () => {
+    const load = new DecayedLoad(HOUR)
+    load.add('a', 4, 2 * HOUR, 2 * HOUR)
+    expect(load.at(HOUR).get('a')).toBeCloseTo(4)
+    expect(load.at(3 * HOUR).get('a')).toBeCloseTo(2)
+  })
 })

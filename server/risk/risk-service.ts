@@ -67,6 +67,7 @@ export function createRiskService(opts: {
       const microgrid = e.path.microgrid
       if (!microgrid) continue
       const weight = eventWeight(e)
+      if (!(weight > 0)) continue
       const occurredMs = Date.parse(e.occurredAt)
       loads.add(microgrid, weight, occurredMs, nowMs)
       rates.add(microgrid, weight, occurredMs, nowMs)
