@@ -14,7 +14,7 @@ import type { StoredEvent } from '../../domain/event.ts'
 import { findCategory } from '../../domain/taxonomy.ts'
 import { applyAction, type MachineResult, type UnitDirectory } from './case-machine.ts'
 import { departmentName, flagOverdue, overdueSummons } from './summons.ts'
-import type { CaseQuery, CaseRecord, CaseRepository } from './case-repository.ts'
+import { TOPIC_KEY, type CaseQuery, type CaseRecord, type CaseRepository } from './case-repository.ts'
 import { OpenCaseIndex, eventPlace, type CategoryKey, type Compatibility } from './correlate.ts'
 import { DEFAULT_OPEN_RULES, shouldOpen, type OpenRule } from './open-rules.ts'
 import { overdue } from './sla-escalation.ts'
@@ -56,10 +56,12 @@ export interface TopicInput {
   location: StoredEvent['location']
   title: string
   note: string
+  /** The hotspot's latest reports (they stay in their own cases too): what the topic case shows as its events. */
+  eventIds: string[]
+  /** How many reports the hotspot counted. */
+  eventCount: number
 }
 
-/** Topic cases' keys: the correlation index leaves them out. */
-const TOPIC_KEY = 'topic:'
 
 /** What one `consider` or `act` changed, for whoever streams cases (realtime, KPIs). */
 export interface CaseChange {
@@ -181,8 +183,8 @@ export function createCaseEngine(repo: CaseRepository, opts: CaseEngineOptions):
         source: t.source,
         severity: t.severity,
         title: t.title,
-        eventIds: [],
-        eventCount: 0,
+        eventIds: latestEventIds(t.eventIds),
+        eventCount: Math.max(t.eventCount, t.eventIds.length),
         department: routeDepartment(t.source, t.category, departments),
         openedAt,
         updatedAt: openedAt,

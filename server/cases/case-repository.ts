@@ -20,6 +20,9 @@ import type { Severity, StoredEvent } from '../../domain/event.ts'
 import { maxSeverity } from './route-case.ts'
 import { replayableTransaction } from '../store/replayable.ts'
 
+/** Topic cases' keys (`topic:<hotspot id>`): the correlation index leaves them out, and their documents keep their events. */
+export const TOPIC_KEY = 'topic:'
+
 /** What the engine keeps beside the public case: the correlation key, building and latest event time. */
 export interface CaseRecord {
   case: Case
@@ -142,12 +145,13 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
   const linkColumns = new Set((db.pragma('table_info(case_events)') as Array<{ name: string }>).map((c) => c.name))
   if (!linkColumns.has('severity')) db.exec('ALTER TABLE case_events ADD COLUMN severity TEXT')
   if (!linkColumns.has('occurred_at')) db.exec('ALTER TABLE case_events ADD COLUMN occurred_at TEXT')
-  // Cases stored before units existed have no `unitIds`: read as none.
+  // Cases stored before units existed have no `unitIds`: read as none. A topic case has no
+  // `case_events` rows (its reports are in their own cases): its document keeps the ids it was opened with.
   const parseCase = (doc: string, links: Links | undefined): Case => {
     const c = JSON.parse(doc) as Case
     c.unitIds ??= []
-    c.eventIds = latestEventIds(links?.ids ?? [])
-    c.eventCount = links?.count ?? 0
+    c.eventIds = latestEventIds(links?.ids ?? c.eventIds ?? [])
+    c.eventCount = links?.count ?? c.eventCount ?? 0
     if (links) {
       if (links.severity) c.severity = maxSeverity(c.severity, links.severity)
       if (links.attachedAt && links.attachedAt > c.updatedAt) c.updatedAt = links.attachedAt
@@ -212,8 +216,10 @@ export function createCaseRepository(db: Database.Database): CaseRepository {
       return r ? toRecord(r, groupLinks(eventsOfStmt.iterate(id) as Iterable<unknown[]>).get(id)) : undefined
     },
     save: (r) => {
-      const { eventIds: _inCaseEvents, eventCount: _countedThere, ...c } = r.case
-      saveStmt.run(c.id, c.status, c.tier, c.path.street, r.key, r.buildingId, r.lastEventAt, r.hotline ? 1 : 0, c.updatedAt, JSON.stringify(c))
+      // A topic case's events are the hotspot's reports, fixed when it opened: kept in its document.
+      const { eventIds, eventCount, ...c } = r.case
+      const doc = r.key.startsWith(TOPIC_KEY) ? { ...c, eventIds, eventCount } : c
+      saveStmt.run(c.id, c.status, c.tier, c.path.street, r.key, r.buildingId, r.lastEventAt, r.hotline ? 1 : 0, c.updatedAt, JSON.stringify(doc))
     },
     list: (q) => {
       const rows = listStmt.all({ status: q.status ?? null, street: q.street ?? null, tier: q.tier ?? null, limit: q.limit }) as Array<{ id: string; doc: string }>

@@ -30,5 +30,8 @@ export function topicOf(h: AnyHotspot): TopicInput {
     // For people reading the audit: what was found, how many and over how long (the hotspot's id is kept
     // with the case in hotspot_cases).
     note: `${KIND[h.type]}：${name} ${h.count} ${h.type === 'detection' ? '次' : '条'}，${hours} 小时内`,
+    // A detection hotspot names no events (its camera's detections are counted, not listed).
+    eventIds: h.type === 'detection' ? [] : h.eventIds,
+    eventCount: h.type === 'detection' ? 0 : h.count,
   }
 }

@@ -178,6 +178,9 @@ describe('高频事件 at the street command post', () => {
     await noise.locator('button[data-testid="hotspot-sent"]').click()
     await expect.poll(() => page.getByTestId('post-detail').getAttribute('data-case-id'), { timeout: 10_000 }).toBe(caseId)
     expect(await page.getByTestId('post-detail-title').innerText()).toContain('高频事件')
+    // Its events are the hotspot's calls.
+    await expect.poll(() => page.getByTestId('post-event').count()).toBeGreaterThanOrEqual(5)
+    expect(await page.getByTestId('post-events').innerText()).toMatch(/关联事件 · [5-9]/)
     await page.screenshot({ path: `${ARTIFACTS}/hotspots-post.png` })
   })
 })

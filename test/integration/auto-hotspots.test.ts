@@ -58,14 +58,17 @@ describe('automatic hotspots (高频事件)', () => {
     const post = await server.login(`street-${street}`)
     const sent = await api<{ hotspot: AnyHotspot; case: Case }>('POST', `/api/v1/hotspots/${encodeURIComponent(cluster.id)}/dispatch`, post)
     expect(sent.status).toBe(201)
-    expect(sent.body.case).toMatchObject({ status: 'new', tier: 'street', department: 'environment', source: 'hotline', category: 'noise', eventCount: 0, path: { street } })
+    expect(sent.body.case).toMatchObject({ status: 'new', tier: 'street', department: 'environment', source: 'hotline', category: 'noise', eventCount: 7, path: { street } })
     expect(sent.body.case.title).toContain('高频事件')
     expect(sent.body.hotspot.caseId).toBe(sent.body.case.id)
     const again = await api('POST', `/api/v1/hotspots/${encodeURIComponent(cluster.id)}/dispatch`, district_)
     expect(again.status).toBe(409)
     expect(again.body.message).toContain(sent.body.case.id)
-    const read = await api<Case>('GET', `/api/v1/cases/${sent.body.case.id}`, post)
+    // Its events are the hotspot's reports, which stay in their own cases too.
+    const read = await api<Case & { events: Array<{ id: string }> }>('GET', `/api/v1/cases/${sent.body.case.id}`, post)
     expect(read.status).toBe(200)
+    expect(read.body.events.map((e) => e.id).sort()).toEqual([...cluster.eventIds].sort())
+    expect(server.app.cases.caseOfEvent(cluster.eventIds[0]!)?.id).not.toBe(sent.body.case.id)
 
     // A further call on the block joins no topic case: it is a call like any other.
     const more = await server.ingest(hotlineItem('noise-more', lng, lat, { category: 'noise' }))
@@ -81,5 +84,8 @@ describe('automatic hotspots (高频事件)', () => {
     const back = await hotspotsUntil(token, (hs) => hs.some((h) => h.id === cluster.id))
     expect(back.find((h) => h.id === cluster.id)).toMatchObject({ count: 8, caseId: sent.body.case.id })
     expect((await api('POST', `/api/v1/hotspots/${encodeURIComponent(cluster.id)}/dispatch`, token)).status).toBe(409)
+    const reread = await api<Case & { events: Array<{ id: string }> }>('GET', `/api/v1/cases/${sent.body.case.id}`, token)
+    expect(reread.body).toMatchObject({ eventCount: 7, eventIds: cluster.eventIds })
+    expect(reread.body.events).toHaveLength(7)
   })
 })
