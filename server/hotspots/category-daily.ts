@@ -21,6 +21,8 @@ export interface CategoryDaily {
   flush(seq: number): void
   /** The community's mean daily count of the key over the full days before `nowMs`'s, or undefined with too little history. */
   dailyMean(community: string, key: string, nowMs: number): number | undefined
+  /** Each community's count of each key over the days `fromDay`…`toDay` as last flushed (the briefing's reading). */
+  totals(fromDay: number, toDay: number): Array<{ community: string; key: string; n: number }>
 }
 
 export function createCategoryDaily(db: Database.Database, nowMs = Date.now()): CategoryDaily {
@@ -29,6 +31,8 @@ export function createCategoryDaily(db: Database.Database, nowMs = Date.now()): 
     PRIMARY KEY (day, community, key)
   )`)
   const cursor = followerCursor(db, 'category-daily')
+  const totalsStmt = db.prepare<[number, number], { community: string; key: string; n: number }>(
+    'SELECT community, key, sum(n) AS n FROM category_daily WHERE day BETWEEN ? AND ? GROUP BY community, key')
   const upsert = db.prepare('INSERT INTO category_daily (day, community, key, n) VALUES (?, ?, ?, ?) ON CONFLICT (day, community, key) DO UPDATE SET n = excluded.n')
   let first = (db.prepare('SELECT min(day) FROM category_daily').pluck().get() as number | null) ?? undefined
   // community → key → its counts, for the days the baseline can read. Nested maps, not one joined
@@ -81,6 +85,7 @@ export function createCategoryDaily(db: Database.Database, nowMs = Date.now()): 
         if (byKey.size === 0) counts.delete(community)
       }
     },
+    totals: (fromDay, toDay) => totalsStmt.all(fromDay, toDay),
     dailyMean(community, key, atMs) {
       const today = shanghaiDay(atMs)
       if (first === undefined) return undefined

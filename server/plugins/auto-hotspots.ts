@@ -21,6 +21,8 @@ export interface AutoHotspotService {
   caseOf(hotspotId: string): string | null
   /** Inside the topic case's transaction: notes that the hotspot was sent as it. */
   recordCase(hotspotId: string, caseId: string, actor: string, at: string): void
+  /** People's reports by community and `source:category` over Beijing days `fromDay`…`toDay`, up to now. */
+  reportCounts(fromDay: number, toDay: number): Array<{ community: string; key: string; n: number }>
 }
 
 declare module 'fastify' {
@@ -112,8 +114,20 @@ export default fp(
       get: (id) => finder.get(id),
       caseOf,
       recordCase(hotspotId, caseId, actor, at) {
-        recordStmt.run(hotspotId, caseId, actor, at)
-        finder.setCase(hotspotId, caseId)
+        // A community's frequency hotspot and a cluster inside it can be one problem seen twice: any
+        // active hotspot of the same category sharing a report is sent with it, not left to be sent again.
+        const sent = finder.get(hotspotId)
+        const reports = new Set(sent?.eventIds)
+        const same = sent ? finder.active().filter((h) => h.id !== hotspotId && h.caseId === null && h.source === sent.source &&
+          h.category === sent.category && h.eventIds.some((id) => reports.has(id))) : []
+        for (const id of [hotspotId, ...same.map((h) => h.id)]) {
+          recordStmt.run(id, caseId, actor, at)
+          finder.setCase(id, caseId)
+        }
+      },
+      reportCounts(fromDay, toDay) {
+        daily.flush(store.lastSeq())
+        return daily.totals(fromDay, toDay)
       },
     })
     fastify.addHook('preClose', async () => {

@@ -88,4 +88,33 @@ describe('automatic hotspots (高频事件)', () => {
     expect(reread.body).toMatchObject({ eventCount: 7, eventIds: cluster.eventIds })
     expect(reread.body.events).toHaveLength(7)
   })
+
+  it('sends a community\'s frequency hotspot and the cluster inside it as one case', async () => {
+    const { district } = server.app
+    const community = district.communities[55]!
+    const micro = district.microgrids.filter((m) => m.properties.id.startsWith(community.properties.id))
+    // Six calls on one block, and four more each in another micro-grid of the community: the cluster
+    // holds too few of the community's ten to stand for it, so both are found.
+    const [lng, lat] = randomPointInPolygon(rng, micro[0]!)
+    const block = Array.from({ length: 6 }, (_, i) => hotlineItem(`fumes-${i}`, lng + (i % 3) * 0.0002, lat + Math.floor(i / 3) * 0.0002, { category: 'cooking_fumes' }))
+    const spread = micro.slice(-4).map((m, i) => {
+      const [x, y] = randomPointInPolygon(rng, m)
+      return hotlineItem(`fumes-spread-${i}`, x, y, { category: 'cooking_fumes' })
+    })
+    expect((await server.ingest([...block, ...spread])).status).toBe(201)
+    const token = await server.login('district')
+    const ofFumes = (hs: AnyHotspot[]) => hs.filter((h) => h.type !== 'detection' && h.category === 'cooking_fumes')
+    const both = ofFumes(await hotspotsUntil(token, (hs) => ofFumes(hs).length === 2))
+    const cluster = both.find((h) => h.type === 'cluster')!
+    const frequency = both.find((h) => h.type === 'frequency')!
+    expect(frequency).toMatchObject({ count: 10, areaId: community.properties.id })
+
+    const sent = await api<{ case: Case }>('POST', `/api/v1/hotspots/${encodeURIComponent(cluster.id)}/dispatch`, token)
+    expect(sent.status).toBe(201)
+    const again = await api('POST', `/api/v1/hotspots/${encodeURIComponent(frequency.id)}/dispatch`, token)
+    expect(again.status).toBe(409)
+    expect(again.body.message).toContain(sent.body.case.id)
+    const listed = ofFumes((await api<{ hotspots: AnyHotspot[] }>('GET', '/api/v1/hotspots', token)).body.hotspots)
+    expect(listed.map((h) => h.caseId)).toEqual([sent.body.case.id, sent.body.case.id])
+  })
 })
