@@ -33,6 +33,7 @@ import riskPlugin from './plugins/risk.ts'
 import autoHotspotsPlugin from './plugins/auto-hotspots.ts'
 import unitsPlugin from './plugins/units.ts'
 import dispatchRealtimePlugin from './plugins/dispatch-realtime.ts'
+import briefingPlugin from './plugins/briefing.ts'
 import healthRoutes from './routes/health.ts'
 import authRoutes from './routes/auth.ts'
 import eventRoutes from './routes/events.ts'
@@ -52,7 +53,9 @@ import alarmRoutes from './routes/alarms.ts'
 import caseRoutes from './routes/cases.ts'
 import kpiRoutes from './routes/kpi.ts'
 import riskRoutes from './routes/risk.ts'
+import briefingRoutes from './routes/briefings.ts'
 import unitRoutes from './routes/units.ts'
+import replayRoutes from './routes/replay.ts'
 import webRoutes from './routes/web.ts'
 
 export interface BuildOptions {
@@ -114,6 +117,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(autoHotspotsPlugin)
   await app.register(unitsPlugin)
   await app.register(dispatchRealtimePlugin)
+  await app.register(briefingPlugin)
 
   // 3. Routes
   await app.register(healthRoutes)
@@ -135,7 +139,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}) {
   await app.register(caseRoutes)
   await app.register(kpiRoutes)
   await app.register(riskRoutes)
+  await app.register(briefingRoutes)
   await app.register(unitRoutes)
+  await app.register(replayRoutes)
   await app.register(webRoutes)
 
   // A request stuck mid-body must not hold a shutdown open forever: after a grace period the

@@ -24,6 +24,10 @@ export const router = createRouter({
     { path: HOME_PATH, name: 'wall', component: () => import('./pages/WallPage.vue') },
     // A street command post; `/post` alone lands on the user's own street (PostPage resolves it).
     { path: '/post/:streetId(\\d{9})?', name: 'post', component: () => import('./pages/PostPage.vue') },
+    // The leaders' situation briefing (态势日报 / 周报); `?kind=&date=&street=` say which.
+    { path: '/briefing', name: 'briefing', component: () => import('./pages/BriefingPage.vue') },
+    // Any signed-in user may replay; a street user's replay holds only their street (the server scopes it).
+    { path: '/replay', name: 'replay', component: () => import('./pages/ReplayPage.vue') },
     { path: '/:unknown(.*)*', redirect: toHome },
   ],
 })

@@ -1,7 +1,7 @@
 /**
  * The main-thread cost per event of the bus followers that every published event passes through and
- * that are cheap to run alone: the automatic hotspots' report window and daily counts, and risk's
- * loads. Feeds `FOLLOWER_EVENTS` (default 60,000) normalised workload events to each, several rounds,
+ * that are cheap to run alone: the automatic hotspots' report window and daily counts, risk's loads
+ * and the briefing's hourly counts. Feeds `FOLLOWER_EVENTS` (default 60,000) normalised workload events to each, several rounds,
  * and prints the best round's µs an event. `tsx bench/profile/follower-cost.ts`.
  */
 import Database from 'better-sqlite3'
@@ -11,6 +11,7 @@ import { loadHierarchy } from '../../server/district/load-hierarchy.ts'
 import { normaliseEvent } from '../../server/pipeline/normalise-event.ts'
 import { createCategoryDaily } from '../../server/hotspots/category-daily.ts'
 import { ReportWindow, toReport } from '../../server/hotspots/report-window.ts'
+import { createHourlyTally } from '../../server/briefing/hourly-tally.ts'
 import { riskTree } from '../../server/risk/risk-scores.ts'
 import { createRiskService } from '../../server/risk/risk-service.ts'
 import { createRiskBaseline } from '../../server/risk/risk-baseline.ts'
@@ -62,6 +63,13 @@ best('risk: loads', () => {
   })
   return (batch) => risk.consume(batch)
 })
+best('briefing: hourly counts', () => {
+  const tally = createHourlyTally(new Database(':memory:'))
+  return (batch) => {
+    for (const e of batch) tally.add(e)
+  }
+})
+
 // What touching each event costs at all (the events are spread over memory): the floor under both.
 best('a loop over the events', () => (batch) => {
   let n = 0

@@ -72,10 +72,15 @@ export interface ReportInput {
   street?: string
 }
 
-/**
- * Streets come ranked (best first); communities by street, in the hierarchy's order, ranked within it.
- */
+/** A report's tables, without its period. */
+export type KpiTables = Omit<KpiReport, 'period' | 'since' | 'until' | 'generatedAt'>
+
+/** Streets come ranked (best first); communities by street, in the hierarchy's order, ranked within it. */
 export function buildKpiReport(input: ReportInput): KpiReport {
+  return { period: input.period, since: input.since, until: input.until, generatedAt: input.generatedAt, ...buildKpiTables(input) }
+}
+
+export function buildKpiTables(input: Pick<ReportInput, 'areas' | 'tallies' | 'street'>): KpiTables {
   const { areas, tallies, street } = input
   const streets = areas.streets.filter((s) => !street || s.id === street)
   const streetRows = rankRows(streets.map((s) => row(s, 'street', tallies.areas.get(streetKey(s.id)))))
@@ -93,10 +98,6 @@ export function buildKpiReport(input: ReportInput): KpiReport {
   }
 
   return {
-    period: input.period,
-    since: input.since,
-    until: input.until,
-    generatedAt: input.generatedAt,
     total: measuresOf(tallies.areas.get(street ? streetKey(street) : DISTRICT_KEY) ?? emptyTally()),
     streets: streetRows,
     communities,

@@ -9,11 +9,16 @@ import type { KpiPeriod, KpiReport } from '../../domain/kpi.ts'
 import type { CaseChange } from '../cases/case-engine.ts'
 import { dayStartMs, periodBounds, shanghaiDay } from './kpi-periods.ts'
 import { KpiProjection } from './kpi-projection.ts'
-import { buildKpiReport, type KpiAreas } from './kpi-report.ts'
+import { buildKpiReport, buildKpiTables, type KpiAreas, type KpiTables } from './kpi-report.ts'
 
 export interface KpiService {
   /** The period's report for the district, or for one street (its rows only). */
   report(period: KpiPeriod, street?: string): KpiReport
+  /**
+   * The same tables over any Beijing days, `startDay`…`endDay`: `complete` is false when they begin
+   * before the oldest day the projection keeps (those days then count nothing).
+   */
+  days(startDay: number, endDay: number, street?: string): KpiTables & { complete: boolean }
   /**
    * Called at most every `streamMs` after cases changed a measure, with what changed: the streets
    * whose figures moved (the district's always move with them), or `all` when the Beijing day turned
@@ -95,6 +100,10 @@ export function createKpiService(load: (oldestDay: number) => Iterable<Case>, op
         period, since: b.since, until: b.until, generatedAt: b.until, areas: opts.areas,
         tallies: projection.tallies(b.startDay, b.endDay), ...(street ? { street } : {}),
       })
+    },
+    days(startDay, endDay, street) {
+      const tables = buildKpiTables({ areas: opts.areas, tallies: projection.tallies(startDay, endDay), ...(street ? { street } : {}) })
+      return { ...tables, complete: startDay >= projection.oldestDay }
     },
     onChange(fn) {
       listeners.add(fn)

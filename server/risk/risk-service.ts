@@ -33,6 +33,8 @@ export interface RiskService {
   nodes(street?: string): RiskNode[]
   /** The latest early warnings, newest first, in a street or the whole district. */
   warnings(limit: number, street?: string): RiskWarning[]
+  /** The early warnings raised in a time range: how many, and the newest. */
+  warningsBetween: RiskWarnings['between']
   streetOf(id: string): string | undefined
   /** When the current scores were worked out (ISO-8601). */
   at(): string
@@ -116,6 +118,7 @@ export function createRiskService(opts: {
     report,
     nodes: (street) => [...scores.values()].filter((n) => n.level !== 'microgrid' && inScope(n, street)),
     warnings: (limit, street) => opts.warnings.latest(limit, street),
+    warningsBetween: (q) => opts.warnings.between(q),
     streetOf: (id) => tree.streetOf.get(id),
     at: () => at,
     thresholds,

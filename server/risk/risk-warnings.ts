@@ -33,6 +33,8 @@ export interface RiskWarnings {
   observe(grids: Iterable<RiskNode>, nowMs: number): RiskWarning[]
   /** Newest first, in a street or the whole district. */
   latest(limit: number, street?: string): RiskWarning[]
+  /** How many were raised in `[since, until)`, and the newest `limit` of them. */
+  between(q: { since: string; until: string; street?: string; limit: number }): { count: number; latest: RiskWarning[] }
 }
 
 export function createRiskWarnings(
@@ -57,6 +59,9 @@ export function createRiskWarnings(
   const latestAll = db.prepare<[number], Row>('SELECT * FROM risk_warnings ORDER BY at DESC, id LIMIT ?')
   const latestStreet = db.prepare<[string, number], Row>('SELECT * FROM risk_warnings WHERE street_id = ? ORDER BY at DESC, id LIMIT ?')
   const since = db.prepare<[string], Row>('SELECT * FROM risk_warnings WHERE at >= ? ORDER BY at')
+  const RANGE = 'at >= @since AND at < @until AND (@street IS NULL OR street_id = @street)'
+  const countBetween = db.prepare<Record<string, unknown>, number>(`SELECT count(*) FROM risk_warnings WHERE ${RANGE}`).pluck()
+  const latestBetween = db.prepare<Record<string, unknown>, Row>(`SELECT * FROM risk_warnings WHERE ${RANGE} ORDER BY at DESC, id LIMIT @limit`)
 
   const levels = new Map<string, RiskLevel>()
   // What each grid was last warned of, within the cooldown: read back, so a restart does not warn again.
@@ -93,5 +98,9 @@ export function createRiskWarnings(
   return {
     observe,
     latest: (limit, street) => (street ? latestStreet.all(street, limit) : latestAll.all(limit)).map(toWarning),
+    between(q) {
+      const params = { since: q.since, until: q.until, street: q.street ?? null }
+      return { count: countBetween.get(params) ?? 0, latest: latestBetween.all({ ...params, limit: q.limit }).map(toWarning) }
+    },
   }
 }

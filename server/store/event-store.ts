@@ -56,6 +56,28 @@ export interface CountRow {
   n: number
 }
 
+/** Events received in `[since, until)`, in a street or all. */
+export interface ReceivedRange {
+  since: string
+  until: string
+  street?: string
+}
+
+/** What the replay draws of one event: its columns and a few fields of its document, nothing more. */
+export interface ReplayRow {
+  seq: number
+  receivedAt: string
+  source: Source
+  category: string
+  severity: Severity
+  street: string | null
+  lng: number
+  lat: number
+  title: string | null
+  /** A sensor event's state; null for other sources. */
+  state: string | null
+}
+
 export interface EventStore {
   /**
    * Stores the items of one request atomically and resolves only after the commit. Items whose
@@ -69,6 +91,13 @@ export interface EventStore {
   get(id: string): StoredEvent | undefined
   /** Matching events, the most recent `occurredAt` first. */
   search(q: EventSearch): StoredEvent[]
+  /** The range's severe and extreme events, extreme first, then the newest. */
+  gravest(q: ReceivedRange & { limit: number }): StoredEvent[]
+  /**
+   * The range's events oldest first (by `receivedAt`, then `seq`), without sensor heartbeats or
+   * detections below the camera's threshold: what the wall's feed showed.
+   */
+  replay(q: ReceivedRange & { limit: number }): ReplayRow[]
   lastSeq(): number
   /** Waits for queued writes, then releases the store. */
   close(): Promise<void>

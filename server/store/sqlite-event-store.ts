@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Path, StoredEvent } from '../../domain/event.ts'
 import { LEVELS } from '../../domain/geo.ts'
-import type { AppendResult, CountQuery, CountRow, EventQuery, EventSearch, EventStore, NewEvent } from './event-store.ts'
+import type { AppendResult, CountQuery, CountRow, EventQuery, EventSearch, EventStore, NewEvent, ReceivedRange, ReplayRow } from './event-store.ts'
 import { GroupCommit } from './group-commit.ts'
 
 export const SCHEMA = `
@@ -109,6 +109,12 @@ export function createSqliteEventStore(file: string): EventStore {
     return results
   })
 
+  const inRange = (q: ReceivedRange) => `received_at >= @since AND received_at < @until${q.street ? ' AND street = @street' : ''}`
+  // received_at is stored as toISOString(): the range compares as text on its index.
+  const rangeParams = (q: ReceivedRange, more: Record<string, unknown>) => ({
+    since: new Date(q.since).toISOString(), until: new Date(q.until).toISOString(), ...(q.street ? { street: q.street } : {}), ...more,
+  })
+
   const FILTERS = [
     ['sinceSeq', 'seq > @sinceSeq'],
     ['untilSeq', 'seq <= @untilSeq'],
@@ -171,6 +177,28 @@ export function createSqliteEventStore(file: string): EventStore {
       }
       const sql = `SELECT doc FROM events WHERE ${clauses.join(' AND ')} ORDER BY occurred_at DESC, seq DESC LIMIT @limit`
       return db.prepare<Record<string, unknown>, Row>(sql).all(params).map((r) => JSON.parse(r.doc) as StoredEvent)
+    },
+    gravest(q) {
+      const sql = `SELECT doc FROM events WHERE ${inRange(q)} AND severity IN ('extreme', 'severe')
+        ORDER BY severity = 'extreme' DESC, received_at DESC LIMIT @limit`
+      return db.prepare<Record<string, unknown>, Row>(sql).all(rangeParams(q, { limit: q.limit })).map((r) => JSON.parse(r.doc) as StoredEvent)
+    },
+    replay(q) {
+      // Along the received_at index, whose order (received_at, then rowid = seq) is the reply's, so
+      // nothing is sorted; only the document fields the map draws are read, with json_extract, rather
+      // than handing whole documents to JSON.parse. Heartbeats and detections below the threshold go
+      // before the LIMIT, so a day of them cannot crowd out the events; `IS NOT`, because an absent
+      // field must keep the event (with `=`, NULL would drop it).
+      const sql = `SELECT seq, received_at AS receivedAt, source, category, severity, street,
+          json_extract(doc, '$.location.lng') AS lng, json_extract(doc, '$.location.lat') AS lat, json_extract(doc, '$.title') AS title,
+          CASE source WHEN 'sensor' THEN json_extract(doc, '$.attrs.state') END AS state
+        FROM events WHERE ${inRange(q)}
+          AND CASE source
+            WHEN 'sensor' THEN json_extract(doc, '$.attrs.state') IS NOT 'heartbeat'
+            WHEN 'detection' THEN json_extract(doc, '$.attrs.alerting') IS NOT 0
+            ELSE 1 END
+        ORDER BY received_at, seq LIMIT @limit`
+      return db.prepare<Record<string, unknown>, ReplayRow>(sql).all(rangeParams(q, { limit: q.limit }))
     },
     lastSeq: () => seq,
     async close() {

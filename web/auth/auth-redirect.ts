@@ -5,16 +5,20 @@ import type { PublicUser } from '../../domain/auth.ts'
 export const HOME_PATH = '/wall'
 export const LOGIN_PATH = '/login'
 
+/** The leaders' situation briefing (DESIGN §1: their screen). */
+export const BRIEFING_PATH = '/briefing'
+
 /**
  * Where a user lands with nowhere asked for: a street user at their own street's command post
- * (their work is its queue), everyone else at the wall.
+ * (their work is its queue), a leader at the briefing (their screen), everyone else at the wall.
  *
  * @example
  * homePathFor({ role: 'street', scope: { level: 'street', id: '510108003' } }) // '/post/510108003'
- * homePathFor({ role: 'leader', scope: { level: 'district', id: '510108' } })  // '/wall'
+ * homePathFor({ role: 'leader', scope: { level: 'district', id: '510108' } })  // '/briefing'
  */
 export function homePathFor(user: Pick<PublicUser, 'role' | 'scope'> | null): string {
-  return user?.role === 'street' && user.scope.level === 'street' ? `/post/${user.scope.id}` : HOME_PATH
+  if (user?.role === 'street' && user.scope.level === 'street') return `/post/${user.scope.id}`
+  return user?.role === 'leader' ? BRIEFING_PATH : HOME_PATH
 }
 
 /**

@@ -63,9 +63,9 @@ describe('where a user lands', () => {
   const streetUser = { role: 'street', scope: { level: 'street', id: '510108003' } } as const
   const leader = { role: 'leader', scope: { level: 'district', id: '510108' } } as const
 
-  it('lands a street user at their own post, everyone else at the wall', () => {
+  it('lands a street user at their own post, a leader at the briefing, everyone else at the wall', () => {
     expect(homePathFor(streetUser)).toBe('/post/510108003')
-    expect(homePathFor(leader)).toBe('/wall')
+    expect(homePathFor(leader)).toBe('/briefing')
     expect(homePathFor({ role: 'district', scope: { level: 'district', id: '510108' } })).toBe('/wall')
     expect(homePathFor({ role: 'wall', scope: { level: 'district', id: '510108' } })).toBe('/wall')
     expect(homePathFor(null)).toBe('/wall')
@@ -82,7 +82,7 @@ describe('where a user lands', () => {
   it('sends / to the login page without a redirect when signed out, so sign-in picks the home', () => {
     expect(rootRedirect(null, false)).toBe('/login')
     expect(rootRedirect(streetUser, true)).toBe('/post/510108003')
-    expect(rootRedirect(leader, true)).toBe('/wall')
+    expect(rootRedirect(leader, true)).toBe('/briefing')
   })
 })
 
