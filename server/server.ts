@@ -14,6 +14,8 @@ function banner(url: string, app: Awaited<ReturnType<typeof buildApp>>): string 
     `  网格哨 Gridwatch is running at ${url}`,
     `    wall:      ${url}/wall`,
     `    post:      ${url}/post (a street's command post; street users land there)`,
+    `    briefing:  ${url}/briefing (the leaders' daily and weekly briefing; the leader lands there)`,
+    `    replay:    ${url}/replay (the last 24 hours played back on the map)`,
     `    API docs:  ${url}/docs`,
     `    data:      ${config.DATA_DIR} (SQLite, last seq ${app.store.lastSeq()})`,
     `    district:  ${districtLine(app)}`,
