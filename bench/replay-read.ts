@@ -1,7 +1,7 @@
 /**
  * The replay's read (`GET /api/v1/replay/events`) over a demo day: `REPLAY_EVENTS` (default 100,000)
  * seeded `normal-day` events received over the last 24 hours, written straight into the event store
- * of the real app (located, as the pipeline would; no cases or risk follow them). Prints the reply's
+ * of the real app (located, and published to the followers, as the pipeline would). Prints the reply's
  * time and size, raw and gzipped, beside the obvious peer: the same range's whole documents read and
  * JSON.parsed (what `store.list` does), to show what selecting columns saves.
  *
@@ -50,7 +50,9 @@ try {
     const started = performance.now()
     for (let i = 0; i < N; i += 5000) {
       const batch: NewEvent[] = times.slice(i, i + 5000).map((t) => normaliseEvent(gen.next(new Date(t - 20_000)), locate, new Date(t)))
-      await app.store.append(batch)
+      // Published as the pipeline would: the followers (cases, risk, hotspots, the briefing's counts)
+      // mark every stored seq as seen, so an event they are not shown is one they never count.
+      app.bus.publish((await app.store.append(batch)).flatMap((r) => (r.event ? [r.event] : [])))
     }
     console.log(`seeded ${N.toLocaleString('en')} events over 24 h in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   }

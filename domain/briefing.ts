@@ -10,7 +10,7 @@
  *   - streets: events and the KPI ranking of the streets (接诉即办考核);
  *   - hotspots: the communities where one category of people's reports (12345 calls and grid workers'
  *     reports) was most frequent, with where to put them on a map;
- *   - notable: the gravest incidents, each with the case it is in;
+ *   - notable: the gravest incidents, each with the case it is in (one line a case, at most two of a kind);
  *   - topics: candidate "topic of the month" (每月一题) issues: the categories of people's reports most
  *     frequent over the 30 days up to the period's end, and rising against the 30 days before.
  */
@@ -44,6 +44,7 @@ export const BriefingHotspot = Type.Object({
   source: Source,
   category: Type.String(),
   count: Type.Integer(),
+  /** In the period before; while this one runs, scaled to the same stretch (the counts are by whole days). */
   previous: Type.Integer(),
   /** The community's label point. */
   location: LngLat,

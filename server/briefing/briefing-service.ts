@@ -18,13 +18,14 @@ import { briefingPeriod, dayDate, type BriefingPeriod } from './briefing-period.
 
 const HOTSPOTS = 8
 const NOTABLE = 8
+const NOTABLE_PER_KIND = 2
 const TOPICS = 5
 /** 每月一题 looks at this many days up to the period's end, against as many before. */
 const TOPIC_DAYS = 30
 /** Fewer reports than this over a month is no topic. */
 const TOPIC_MIN = 5
 /** How many grave events are looked at to find the gravest cases. */
-const GRAVE_SCAN = 150
+const GRAVE_SCAN = 300
 /** A briefing is read again after this long: a past period's cases still move, a running one's events arrive. */
 const CACHE_MS = { complete: 5 * 60_000, running: 30_000 }
 const CACHE_MAX = 64
@@ -102,10 +103,11 @@ export function createBriefingService(src: BriefingSources) {
     return { source: key.slice(0, at) as Source, category: key.slice(at + 1) }
   }
 
-  function hotspots(p: BriefingPeriod, street?: string): BriefingHotspot[] {
+  /** `share`: how much of the previous period is compared (the counts are by whole days). */
+  function hotspots(p: BriefingPeriod, share: number, street?: string): BriefingHotspot[] {
     const before = new Map(reportsInScope(p.previous.startDay, p.previous.endDay, street).map((r) => [`${r.community}\0${r.key}`, r.n]))
     return reportsInScope(p.startDay, p.endDay, street)
-      .map((r) => ({ r, previous: before.get(`${r.community}\0${r.key}`) ?? 0 }))
+      .map((r) => ({ r, previous: Math.round((before.get(`${r.community}\0${r.key}`) ?? 0) * share) }))
       // The most reports first; of two alike, the one that rose more.
       .sort((a, b) => b.r.n - a.r.n || (b.r.n - b.previous) - (a.r.n - a.previous))
       .slice(0, HOTSPOTS)
@@ -158,9 +160,16 @@ export function createBriefingService(src: BriefingSources) {
       const key = c?.id ?? e.id
       if (!seen.has(key)) seen.set(key, { e, c })
     }
+    // At most two of a kind, so that a morning of smoke alarms does not hide everything else that was grave.
+    const perKind = new Map<string, number>()
     return [...seen.values()]
       .sort((a, b) => SEVERITY_RANK[b.e.severity] - SEVERITY_RANK[a.e.severity] || (b.c?.eventCount ?? 1) - (a.c?.eventCount ?? 1) ||
         (a.e.receivedAt < b.e.receivedAt ? 1 : a.e.receivedAt > b.e.receivedAt ? -1 : 0))
+      .filter(({ e }) => {
+        const kind = `${e.source}:${e.category}`
+        perKind.set(kind, (perKind.get(kind) ?? 0) + 1)
+        return perKind.get(kind)! <= NOTABLE_PER_KIND
+      })
       .slice(0, NOTABLE)
       .map(({ e, c }) => ({
         eventId: e.id, source: e.source, category: e.category, severity: e.severity, title: e.title ?? '', occurredAt: e.occurredAt,
@@ -193,6 +202,8 @@ export function createBriefingService(src: BriefingSources) {
     // the whole of the one before.
     const compareUntil = complete ? p.previous.untilMs : p.previous.sinceMs + (nowMs - p.sinceMs)
     const scoped = street ? { street } : {}
+    // What the figures kept by whole days (cases, report counts) scale the period before by while this one runs.
+    const share = (compareUntil - p.previous.sinceMs) / (p.previous.untilMs - p.previous.sinceMs)
     const rowsNow = tally(p.sinceMs, p.untilMs, p.sinceMs, p.bucketMs, street)
     const rowsBefore = tally(p.previous.sinceMs, p.previous.untilMs, p.previous.sinceMs, p.bucketMs, street)
     const rowsCompared = complete ? rowsBefore : tally(p.previous.sinceMs, compareUntil, p.previous.sinceMs, p.bucketMs, street)
@@ -228,7 +239,7 @@ export function createBriefingService(src: BriefingSources) {
         events: compared(total(rowsNow), total(rowsCompared)),
         bySource: SOURCES.map((source) => ({ source, ...compared(sourceNow.get(source) ?? 0, sourceBefore.get(source) ?? 0) })),
         bySeverity: SEVERITIES.map((severity) => ({ severity, ...compared(severityNow.get(severity) ?? 0, severityBefore.get(severity) ?? 0) })),
-        cases: headlineCases(kpiNow.total, kpiBefore.total, (compareUntil - p.previous.sinceMs) / (p.previous.untilMs - p.previous.sinceMs)),
+        cases: headlineCases(kpiNow.total, kpiBefore.total, share),
         riskWarnings: compared(warnings.count, warningsBefore.count),
       },
       trend: {
@@ -238,7 +249,7 @@ export function createBriefingService(src: BriefingSources) {
       streets: src.streets.filter((s) => !street || s.id === street)
         .map((s) => ({ id: s.id, name: s.name, events: compared(streetNow.get(s.id) ?? 0, streetBefore.get(s.id) ?? 0) })),
       kpi: { complete: kpiNow.complete, total: kpiNow.total, streets: kpiNow.streets },
-      hotspots: hotspots(p, street),
+      hotspots: hotspots(p, share, street),
       notable: notable(p, street),
       // A week still running ends today, not on its Sunday.
       topics: topics(Math.min(p.endDay, shanghaiDay(nowMs)), street),
