@@ -4,6 +4,7 @@
  * painted here need nothing, and end up in the map's canvas, so they print with it.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl'
+import { addPaintedImage } from '../map/painted-image.ts'
 import { numberImageId } from './briefing-map.ts'
 
 const SIZE = 24
@@ -11,14 +12,7 @@ const SIZE = 24
 const PIXEL_RATIO = 3
 export const MARKER_FILL = '#d92d3a'
 
-function paintNumber(no: number): ImageData | null {
-  const px = SIZE * PIXEL_RATIO
-  const canvas = document.createElement('canvas')
-  canvas.width = px
-  canvas.height = px
-  const ctx = canvas.getContext('2d')
-  if (!ctx) return null
-  ctx.scale(PIXEL_RATIO, PIXEL_RATIO)
+function paintNumber(ctx: CanvasRenderingContext2D, no: number): void {
   ctx.beginPath()
   ctx.arc(SIZE / 2, SIZE / 2, SIZE / 2 - 1.5, 0, Math.PI * 2)
   ctx.fillStyle = MARKER_FILL
@@ -31,15 +25,9 @@ function paintNumber(no: number): ImageData | null {
   ctx.textAlign = 'center'
   ctx.textBaseline = 'middle'
   ctx.fillText(String(no), SIZE / 2, SIZE / 2 + 0.5)
-  return ctx.getImageData(0, 0, px, px)
 }
 
 /** Adds the images for markers 1 to `count` the map does not have yet. */
 export function addNumberImages(m: MapLibreMap, count: number): void {
-  for (let no = 1; no <= count; no++) {
-    const id = numberImageId(no)
-    if (m.hasImage(id)) continue
-    const image = paintNumber(no)
-    if (image) m.addImage(id, image, { pixelRatio: PIXEL_RATIO })
-  }
+  for (let no = 1; no <= count; no++) addPaintedImage(m, numberImageId(no), SIZE, PIXEL_RATIO, (ctx) => paintNumber(ctx, no))
 }

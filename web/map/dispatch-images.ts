@@ -6,6 +6,7 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { UNIT_STATUSES } from '../../domain/units.ts'
 import { UNIT_COLORS, unitImageId } from './dispatch-style.ts'
+import { addPaintedImage } from './painted-image.ts'
 import { RING_STEPS, ringImageId, SLA_COLORS, type SlaState } from './sla-ring.ts'
 
 const PIXEL_RATIO = 3
@@ -15,17 +16,7 @@ const RING_RADIUS = 17
 const RING_WIDTH = 4
 const UNIT_BOX = 16
 
-function canvas2d(box: number): CanvasRenderingContext2D | null {
-  const c = document.createElement('canvas')
-  c.width = c.height = box * PIXEL_RATIO
-  const ctx = c.getContext('2d')
-  ctx?.scale(PIXEL_RATIO, PIXEL_RATIO)
-  return ctx
-}
-
-function paintRing(state: SlaState, step: number): ImageData | null {
-  const ctx = canvas2d(RING_BOX)
-  if (!ctx) return null
+function paintRing(ctx: CanvasRenderingContext2D, state: SlaState, step: number): void {
   const mid = RING_BOX / 2
   ctx.lineWidth = RING_WIDTH
   // A dark rim under everything keeps the ring legible over bright street fills.
@@ -47,12 +38,9 @@ function paintRing(state: SlaState, step: number): ImageData | null {
     ctx.arc(mid, mid, RING_RADIUS, start, start + (Math.PI * 2 * step) / RING_STEPS)
     ctx.stroke()
   }
-  return ctx.getImageData(0, 0, RING_BOX * PIXEL_RATIO, RING_BOX * PIXEL_RATIO)
 }
 
-function paintDiamond(color: string): ImageData | null {
-  const ctx = canvas2d(UNIT_BOX)
-  if (!ctx) return null
+function paintDiamond(ctx: CanvasRenderingContext2D, color: string): void {
   const m = UNIT_BOX / 2
   const r = m - 2
   ctx.beginPath()
@@ -66,19 +54,15 @@ function paintDiamond(color: string): ImageData | null {
   ctx.lineWidth = 1.6
   ctx.strokeStyle = '#04121f'
   ctx.stroke()
-  return ctx.getImageData(0, 0, UNIT_BOX * PIXEL_RATIO, UNIT_BOX * PIXEL_RATIO)
 }
 
 /** Adds every image the map does not have yet (a restyle drops them). */
 export function addDispatchImages(m: MapLibreMap): void {
-  const add = (id: string, paint: () => ImageData | null) => {
-    if (m.hasImage(id)) return
-    const image = paint()
-    if (image) m.addImage(id, image, { pixelRatio: PIXEL_RATIO })
-  }
+  const ring = (state: SlaState, step: number) =>
+    addPaintedImage(m, ringImageId(state, step), RING_BOX, PIXEL_RATIO, (ctx) => paintRing(ctx, state, step))
   for (const state of ['ok', 'warn'] as const) {
-    for (let step = 0; step <= RING_STEPS; step++) add(ringImageId(state, step), () => paintRing(state, step))
+    for (let step = 0; step <= RING_STEPS; step++) ring(state, step)
   }
-  add(ringImageId('late', RING_STEPS), () => paintRing('late', RING_STEPS))
-  for (const status of UNIT_STATUSES) add(unitImageId(status), () => paintDiamond(UNIT_COLORS[status]))
+  ring('late', RING_STEPS)
+  for (const status of UNIT_STATUSES) addPaintedImage(m, unitImageId(status), UNIT_BOX, PIXEL_RATIO, (ctx) => paintDiamond(ctx, UNIT_COLORS[status]))
 }

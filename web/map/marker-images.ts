@@ -5,34 +5,24 @@
 import type { Map as MapLibreMap } from 'maplibre-gl'
 import { ICON_PATHS, MARKER_KINDS, MARKER_STYLES } from '../feed/source-style.ts'
 import { markerImageId } from './event-markers.ts'
+import { addPaintedImage } from './painted-image.ts'
 
 const ICON_BOX = 24
 const PIXEL_RATIO = 3
 /** Dark strokes on the dot's bright fill, like the severity chips' text. */
 const GLYPH_COLOR = '#04121f'
 
-function paintIcon(paths: readonly string[]): ImageData | null {
-  const size = ICON_BOX * PIXEL_RATIO
-  const canvas = document.createElement('canvas')
-  canvas.width = size
-  canvas.height = size
-  const ctx = canvas.getContext('2d')
-  if (!ctx) return null
-  ctx.scale(PIXEL_RATIO, PIXEL_RATIO)
+function paintIcon(ctx: CanvasRenderingContext2D, paths: readonly string[]): void {
   ctx.strokeStyle = GLYPH_COLOR
   ctx.lineWidth = 2.4
   ctx.lineCap = 'round'
   ctx.lineJoin = 'round'
   for (const d of paths) ctx.stroke(new Path2D(d))
-  return ctx.getImageData(0, 0, size, size)
 }
 
 /** Adds every marker kind's image the map does not have yet (a restyle drops them). */
 export function addMarkerImages(m: MapLibreMap): void {
   for (const kind of MARKER_KINDS) {
-    const id = markerImageId(kind)
-    if (m.hasImage(id)) continue
-    const image = paintIcon(ICON_PATHS[MARKER_STYLES[kind].icon])
-    if (image) m.addImage(id, image, { pixelRatio: PIXEL_RATIO })
+    addPaintedImage(m, markerImageId(kind), ICON_BOX, PIXEL_RATIO, (ctx) => paintIcon(ctx, ICON_PATHS[MARKER_STYLES[kind].icon]))
   }
 }
