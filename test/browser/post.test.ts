@@ -63,6 +63,9 @@ describe('the street command post', () => {
     await page.getByTestId('post-queue-empty').waitFor()
     // Before a case is opened, the detail pane sums up the street, units included (live units store).
     await expect.poll(() => page.getByTestId('post-summary').innerText()).toMatch(/处置力量 · [1-9]\d*/)
+    // The street's briefing and the replay are a click away.
+    expect(await page.getByTestId('post-briefing-link').getAttribute('href')).toBe(`/briefing?street=${streetId}`)
+    expect(await page.getByTestId('post-replay-link').getAttribute('href')).toBe('/replay')
 
     // `/post` alone is their own street's post too.
     await page.goto(`${server.url}/post`)
