@@ -47,6 +47,8 @@ export interface BriefingSources {
   streets: readonly BriefingPlace[]
   communities: ReadonlyMap<string, BriefingCommunity>
   store: Pick<EventStore, 'gravest'>
+  /** Writes what the counting followers hold in memory, so the reads below reach up to now: once a briefing. */
+  flush(): void
   /** Events counted by hour received, source, severity and street (hourly-tally.ts), hours `[from, to)`. */
   hourly(fromHour: number, toHour: number, street?: string): HourlyRow[]
   /** People's reports by community and `source:category` over Beijing days, inclusive. */
@@ -264,6 +266,7 @@ export function createBriefingService(src: BriefingSources) {
       const key = `${kind}:${day}:${street ?? ''}`
       const hit = cache.get(key)
       if (hit && nowMs - hit.atMs < CACHE_MS[hit.briefing.complete ? 'complete' : 'running']) return hit.briefing
+      src.flush()
       const briefing = build(kind, day, street, nowMs)
       if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!)
       cache.set(key, { atMs: nowMs, briefing })

@@ -21,8 +21,10 @@ export interface AutoHotspotService {
   caseOf(hotspotId: string): string | null
   /** Inside the topic case's transaction: notes that the hotspot was sent as it. */
   recordCase(hotspotId: string, caseId: string, actor: string, at: string): void
-  /** People's reports by community and `source:category` over Beijing days `fromDay`…`toDay`, up to now. */
+  /** People's reports by community and `source:category` over Beijing days `fromDay`…`toDay`, as last flushed. */
   reportCounts(fromDay: number, toDay: number): Array<{ community: string; key: string; n: number }>
+  /** Writes the daily counts counted since the last flush, so `reportCounts` reads up to now. */
+  flushCounts(): void
 }
 
 declare module 'fastify' {
@@ -125,10 +127,8 @@ export default fp(
           finder.setCase(id, caseId)
         }
       },
-      reportCounts(fromDay, toDay) {
-        daily.flush(store.lastSeq())
-        return daily.totals(fromDay, toDay)
-      },
+      reportCounts: (fromDay, toDay) => daily.totals(fromDay, toDay),
+      flushCounts: () => daily.flush(store.lastSeq()),
     })
     fastify.addHook('preClose', async () => {
       clearInterval(refresh)

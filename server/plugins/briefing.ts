@@ -63,10 +63,11 @@ export default fp(
       streets: district.streets.map((s) => ({ id: s.properties.id, name: s.properties.name })),
       communities,
       store,
-      hourly(fromHour, toHour, street) {
+      flush() {
         hourly.flush(store.lastSeq())
-        return hourly.rows(fromHour, toHour, street)
+        autoHotspots.flushCounts()
       },
+      hourly: (fromHour, toHour, street) => hourly.rows(fromHour, toHour, street),
       reportCounts: (fromDay, toDay) => autoHotspots.reportCounts(fromDay, toDay),
       kpiDays: (startDay, endDay, street) => kpi.days(startDay, endDay, street),
       warningsBetween: (q) => risk.warningsBetween(q),
